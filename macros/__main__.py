@@ -1,0 +1,55 @@
+"""Command line: ``python -m macros validate`` and ``python -m macros generate [--check]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from macros.dataset import InvalidDataset, load_dataset
+from macros.paths import DATA_DIR
+
+
+def validate(data_dir: Path) -> int:
+    """Validate the dataset without building; print every problem. Exit status 0 or 1."""
+    try:
+        dataset = load_dataset(data_dir)
+    except InvalidDataset as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) in {data_dir}; fix them before building.", file=sys.stderr)
+        return 1
+    counts = f"{len(dataset.frameworks)} frameworks, {len(dataset.criteria)} criteria, {len(dataset.use_cases)} use cases"
+    print(f"{data_dir}: valid ({counts}).")
+    return 0
+
+
+def generate(*, check: bool) -> int:
+    """Regenerate the JSON Schemas and field reference, or with --check report stale ones."""
+    from macros.schema import stale_derived_files, write_derived_files
+
+    if check:
+        stale = stale_derived_files()
+        for path in stale:
+            print(f"{path} is out of date: run 'python -m macros generate'", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_derived_files():
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate_parser = commands.add_parser("validate", help="check the dataset without building the site")
+    validate_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
+    generate_parser = commands.add_parser("generate", help="rewrite the files derived from the dataset model")
+    generate_parser.add_argument("--check", action="store_true", help="only report files that are out of date")
+    arguments = parser.parse_args(argv)
+    if arguments.command == "validate":
+        return validate(arguments.data)
+    return generate(check=arguments.check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,254 @@
+"""The dataset model: the single definition behind the validator, the JSON Schema and the field reference.
+
+Field docstrings become the descriptions that editors show and that the field reference
+lists, so write them for contributors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+# ---------------------------------------------------------------------------
+# Value types: each rejects bad input with the wording a contributor needs.
+# ---------------------------------------------------------------------------
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+VERSION_PATTERN = re.compile(r"^\d+\.\d+$")
+# Markdown link targets: [text](target). Only web links and site-relative paths may appear.
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+SAFE_SCHEMES = ("https", "http", "mailto")
+
+
+def _reject(kind: str, *, expected: str, hint: str = "") -> PydanticCustomError:
+    """A validation error carrying its own 'expected' wording and hint."""
+    return PydanticCustomError(kind, "expected {expected}", {"expected": expected, "hint": hint})
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise _reject(
+            "id", expected="an id of lowercase letters, digits and single hyphens, e.g. 'rest-apis'",
+            hint="ids become URLs: no capitals, spaces or underscores",
+        )
+    return value
+
+
+def _check_line(value: str) -> str:
+    if "\n" in value.strip() or value != value.strip() or not value:
+        raise _reject(
+            "plain_line", expected="one line of plain text without leading or trailing spaces",
+            hint="keep it to one sentence; longer text belongs in a Markdown field",
+        )
+    return value
+
+
+def _check_markdown(value: str) -> str:
+    if not value.strip():
+        raise _reject("markdown", expected="non-empty Markdown text")
+    for target in LINK_TARGET.findall(value):
+        scheme = urlsplit(target).scheme
+        if scheme and scheme not in SAFE_SCHEMES:
+            raise _reject(
+                "markdown_link", expected=f"links to https pages or site paths; found a '{scheme}:' link",
+                hint="link to an https page, or to a site page such as ../criteria/database/",
+            )
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or "." not in parts.netloc or any(c.isspace() for c in value):
+        raise _reject(
+            "https_url", expected="an https URL, e.g. https://docs.djangoproject.com/en/5.2/",
+            hint="copy the address from the browser; it must start with https:// and contain no spaces",
+        )
+    return value
+
+
+def _version_as_text(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise _reject(
+            "version_number", expected="a quoted release series such as '3.1'",
+            hint="put quotes around versions: YAML reads 3.10 as the number 3.1",
+        )
+    return value
+
+
+def _check_version(value: str) -> str:
+    if not VERSION_PATTERN.match(value):
+        raise _reject(
+            "version", expected="a release series MAJOR.MINOR such as '5.2'",
+            hint="give the series the statement holds for, not a full patch release",
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Label:
+    """How the field reference names a value type; pydantic ignores this metadata."""
+
+    text: str
+
+
+Id = Annotated[
+    str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": ID_PATTERN.pattern}), Label("id"),
+]
+PlainLine = Annotated[
+    str, Field(min_length=1, max_length=200), AfterValidator(_check_line), Label("one line of plain text"),
+]
+MarkdownText = Annotated[str, AfterValidator(_check_markdown), Label("Markdown")]
+HttpsUrl = Annotated[
+    str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https://"}), Label("https URL"),
+]
+VersionSeries = Annotated[
+    str, BeforeValidator(_version_as_text), AfterValidator(_check_version),
+    Field(json_schema_extra={"pattern": VERSION_PATTERN.pattern}), Label("release series, quoted: '5.2'"),
+]
+
+
+class Rating(StrEnum):
+    """How well a framework covers a criterion or fits a use case."""
+
+    STRONG = "strong"
+    GOOD = "good"
+    FAIR = "fair"
+    WEAK = "weak"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def meaning(self) -> str:
+        return RATING_MEANINGS[self]
+
+    @property
+    def score(self) -> int:
+        """4 for strong down to 1 for weak: for sorting tables, never shown as a grade."""
+        return len(Rating) - list(Rating).index(self)
+
+
+RATING_MEANINGS: dict[Rating, str] = {
+    Rating.STRONG: "Covered as shipped: the framework's own features or design handle this with little extra work.",
+    Rating.GOOD: "Covered well with a small, mature addition or a documented pattern that most teams use.",
+    Rating.FAIR: "Workable, but you choose, assemble or maintain significant parts yourself, or accept known limits.",
+    Rating.WEAK: "Missing or against the framework's design; if this matters most, look elsewhere.",
+}
+
+
+# ---------------------------------------------------------------------------
+# Entities
+# ---------------------------------------------------------------------------
+
+
+class Record(BaseModel):
+    """Every dataset object: unknown fields are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Source(Record):
+    """Evidence for a statement."""
+
+    title: PlainLine
+    """What the reader will find there, e.g. 'Django 5.2 documentation: The Django admin site'."""
+    url: HttpsUrl
+    """Link to the page, with an anchor where the page is long. Prefer official documentation."""
+
+
+class Assessment(Record):
+    """How one framework does on one criterion."""
+
+    rating: Rating
+    """One of the rating scale's levels (see the methodology page)."""
+    verdict: PlainLine
+    """One sentence that stands alone in a table cell."""
+    explanation: MarkdownText
+    """What ships, what you add, what it costs. Markdown; code examples in fenced blocks."""
+    sources: list[Source] = Field(min_length=1)
+    """At least one source, preferably the framework's official documentation."""
+    versions: list[VersionSeries] = Field(min_length=1)
+    """The release series this assessment holds for, quoted, e.g. ['5.2', '6.0']."""
+    reviewed: date
+    """When someone last checked this assessment against its sources (YYYY-MM-DD)."""
+
+
+class UseCaseAssessment(Assessment):
+    """How well one framework fits one use case."""
+
+    caveats: MarkdownText | None = None
+    """Conditions that would change the answer, e.g. 'Flask fits if ...'. Markdown."""
+
+
+class Framework(Record):
+    """A web framework compared on the site."""
+
+    id: Id
+    """Must equal the file name without .yaml; used in URLs and as the key of assessments."""
+    name: PlainLine
+    """Display name, e.g. 'Django'."""
+    summary: PlainLine
+    """One sentence: what the framework is."""
+    description: MarkdownText
+    """Scope and character of the framework, in a few paragraphs of Markdown."""
+    current_version: VersionSeries
+    """The newest release series, quoted, e.g. '6.0'. Assessments for older series are flagged as stale."""
+    licence: PlainLine
+    """Licence name, e.g. 'BSD-3-Clause'."""
+    first_release: date
+    """Date of the first public release (YYYY-MM-DD)."""
+    homepage: HttpsUrl
+    """The project's home page."""
+    documentation: HttpsUrl
+    """The official documentation of the current version."""
+    repository: HttpsUrl
+    """The source code repository."""
+    sources: list[Source] = Field(min_length=1)
+    """Where the facts on this page (version, licence, first release) can be checked."""
+    reviewed: date
+    """When someone last checked this page against its sources (YYYY-MM-DD)."""
+
+
+class Criterion(Record):
+    """A comparison criterion, such as the ORM or the admin interface."""
+
+    id: Id
+    """Must equal the file name without .yaml; used in URLs."""
+    title: PlainLine
+    """Heading of the criterion page, e.g. 'Database and ORM'."""
+    summary: PlainLine
+    """One sentence: the question this criterion answers for a team."""
+    description: MarkdownText
+    """What the criterion covers and why it matters. Markdown."""
+    assessments: dict[Id, Assessment]
+    """One assessment per framework id; every framework in data/frameworks must appear."""
+    related: list[Id] = []
+    """Ids of other criteria worth reading next."""
+
+
+class UseCase(Record):
+    """A kind of project a team may be planning."""
+
+    id: Id
+    """Must equal the file name without .yaml; used in URLs."""
+    title: PlainLine
+    """Heading of the use-case page, e.g. 'REST APIs'."""
+    summary: PlainLine
+    """One sentence describing the kind of project."""
+    needs: MarkdownText
+    """What such a project needs from a framework. Markdown."""
+    criteria: list[Id] = Field(min_length=1)
+    """Ids of the criteria that decide this use case, most important first."""
+    assessments: dict[Id, UseCaseAssessment]
+    """One fit assessment per framework id; every framework in data/frameworks must appear."""
+
+
+Entity = Framework | Criterion | UseCase
