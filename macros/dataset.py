@@ -21,6 +21,8 @@ from macros.yamlsource import YamlDocument, read_yaml
 YAML_SUFFIXES = (".yaml", ".yml")
 # Entries of data/ that are not collections but belong there.
 NON_COLLECTION_ENTRIES = ("schemas", "README.md")
+# Key under which the hooks hand the validated dataset to mkdocs-macros on the build's config.
+CONFIG_KEY = "dataset"
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ class Dataset:
     def criterion(self, criterion_id: str) -> Criterion:
         return next(criterion for criterion in self.criteria if criterion.id == criterion_id)
 
+    def use_case(self, use_case_id: str) -> UseCase:
+        return next(use_case for use_case in self.use_cases if use_case.id == use_case_id)
+
 
 class InvalidDataset(Exception):
     """The dataset has problems; ``problems`` lists all of them, sorted by file and line."""
@@ -85,7 +90,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     for collection in COLLECTIONS:
         loaded[collection] = list(_load_collection(data_dir, collection, problems))
     problems += _check_ids(loaded)
-    problems += _check_references(loaded)
+    problems += _check_references(loaded, _ids_on_disk(data_dir))
     if problems:
         raise InvalidDataset(problems)
     return Dataset(
@@ -182,24 +187,36 @@ def _check_ids(loaded: dict[Collection, list[Loaded]]) -> list[Problem]:
     return problems
 
 
-def _check_references(loaded: dict[Collection, list[Loaded]]) -> list[Problem]:
+def _ids_on_disk(data_dir: Path) -> dict[Collection, list[str]]:
+    """The ids each collection's file names promise, including files that failed to load.
+
+    References are checked against these, so one broken file is reported once, not again
+    by every file that links to it.
+    """
+    return {
+        collection: sorted({path.stem for path in (data_dir / collection.folder).glob("*") if path.suffix in YAML_SUFFIXES})
+        for collection in COLLECTIONS
+    }
+
+
+def _check_references(loaded: dict[Collection, list[Loaded]], known: dict[Collection, list[str]]) -> list[Problem]:
     """Every id used as a reference exists, and every framework is assessed everywhere."""
-    framework_ids = [item.entity.id for item in loaded[FRAMEWORKS]]
-    criterion_ids = [item.entity.id for item in loaded[CRITERIA]]
     problems: list[Problem] = []
     for item in loaded[CRITERIA] + loaded[USE_CASES]:
         entity = item.entity
         assert isinstance(entity, (Criterion, UseCase))
-        problems += _unknown_ids(item, "assessments", list(entity.assessments), framework_ids, FRAMEWORKS, keys=True)
-        for missing in (fid for fid in framework_ids if fid not in entity.assessments):
+        problems += _unknown_ids(item, "assessments", list(entity.assessments), known[FRAMEWORKS], FRAMEWORKS, keys=True)
+        for missing in (fid for fid in known[FRAMEWORKS] if fid not in entity.assessments):
             problems.append(Problem(
                 item.display, item.document.line_of(("assessments",)), "assessments",
-                f"an assessment for every framework ({quoted_list(framework_ids)})",
-                f"none for '{missing}'", f"add 'assessments.{missing}' with rating, verdict, explanation, sources, versions and reviewed",
+                f"an assessment for every framework ({quoted_list(known[FRAMEWORKS])})", f"none for '{missing}'",
+                f"add 'assessments.{missing}' with rating, verdict, explanation, sources, versions and reviewed",
             ))
-        references = entity.related if isinstance(entity, Criterion) else entity.criteria
-        field_name = "related" if isinstance(entity, Criterion) else "criteria"
-        problems += _unknown_ids(item, field_name, references, criterion_ids, CRITERIA, keys=False)
+        if isinstance(entity, Criterion):
+            problems += _unknown_ids(item, "related", entity.related, known[CRITERIA], CRITERIA, keys=False)
+        else:
+            problems += _unknown_ids(item, "criteria", entity.criteria, known[CRITERIA], CRITERIA, keys=False)
+            problems += _unknown_ids(item, "related", entity.related, known[USE_CASES], USE_CASES, keys=False)
     return problems
 
 

@@ -249,6 +249,8 @@ class UseCase(Record):
     """Ids of the criteria that decide this use case, most important first."""
     assessments: dict[Id, UseCaseAssessment]
     """One fit assessment per framework id; every framework in data/frameworks must appear."""
+    related: list[Id] = []
+    """Ids of other use cases worth reading next."""
 
 
 Entity = Framework | Criterion | UseCase

@@ -1,0 +1,69 @@
+"""Which pages the dataset generates, where they live and where their edit links point."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from macros import render
+from macros.dataset import COLLECTIONS, CRITERIA, FRAMEWORKS, USE_CASES, Collection, Dataset
+from macros.paths import TEMPLATES_DIR
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One virtual Markdown page and the file a reader should edit to change it."""
+
+    src_uri: str
+    title: str
+    markdown: str
+    source: Path
+    collection: Collection
+    is_index: bool = False
+
+
+def generated_pages(dataset: Dataset) -> Iterator[GeneratedPage]:
+    """Every generated page: a section index, then one page per entity, in display order."""
+    renderers: dict[Collection, Callable[[Any, Dataset], str]] = {
+        FRAMEWORKS: render.framework_page, CRITERIA: render.criterion_page, USE_CASES: render.use_case_page,
+    }
+    entities: dict[Collection, list[Any]] = {
+        FRAMEWORKS: dataset.frameworks, CRITERIA: dataset.criteria, USE_CASES: dataset.use_cases,
+    }
+    for collection in COLLECTIONS:
+        yield GeneratedPage(
+            src_uri=f"{collection.folder}/index.md",
+            title=collection.folder.replace("-", " ").capitalize(),
+            markdown=render.section_index(collection, dataset),
+            source=TEMPLATES_DIR / f"{collection.folder}-index.md.j2",
+            collection=collection,
+            is_index=True,
+        )
+        for entity in entities[collection]:
+            yield GeneratedPage(
+                src_uri=f"{collection.folder}/{entity.id}.md",
+                title=getattr(entity, "title", None) or entity.name,
+                markdown=renderers[collection](entity, dataset),
+                source=dataset.source_of(collection, entity.id),
+                collection=collection,
+            )
+
+
+def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
+    """Replace each ``Title: <section>/index.md`` entry of mkdocs.yml's nav by the section's pages.
+
+    With Material's ``navigation.indexes`` the index page becomes the section's own page.
+    """
+    sections = {page.src_uri: page.collection for page in pages if page.is_index}
+    expanded: list[Any] = []
+    for entry in nav:
+        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        collection = sections.get(target) if isinstance(target, str) else None
+        if collection is None:
+            expanded.append(entry)
+            continue
+        children = [{page.title: page.src_uri} for page in pages if page.collection is collection and not page.is_index]
+        expanded.append({title or target: [target, *children]})
+    return expanded

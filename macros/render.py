@@ -1,0 +1,104 @@
+"""Render dataset entities into Markdown pages: pure functions of the model, testable without MkDocs.
+
+The page layouts live as Jinja templates in docs/templates/. Every ``{{ value }}`` in them
+is escaped as plain text unless a filter marked it as Markdown, so a template cannot leak
+raw data into the page by forgetting a filter.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from macros.dataset import CRITERIA, FRAMEWORKS, USE_CASES, Collection, Dataset
+from macros.models import Assessment, Criterion, Framework, Rating, UseCase
+from macros.paths import TEMPLATES_DIR
+from macros.text import markdown, plain
+
+
+def _finalize(value: Any) -> Any:
+    """Escape every template output that is not already Markdown we produced."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return plain(str(value))
+
+
+def rating_badge(rating: Rating) -> Markup:
+    """The rating as a labelled badge; the label is text, so it reads without colour."""
+    return Markup(
+        f'<span class="fvd-rating fvd-rating--{rating.value}" title="{rating.meaning}">{rating.label}</span>'
+    )
+
+
+def page_link(collection: Collection, entity_id: str, anchor: str = "") -> Markup:
+    """A site-absolute link target that MkDocs validates and rewrites: ``/criteria/admin.md#flask``."""
+    return Markup(f"/{collection.folder}/{entity_id}.md" + (f"#{anchor}" if anchor else ""))
+
+
+def yaml_string(text: str) -> Markup:
+    """A value for the page's YAML front matter (JSON strings are valid YAML)."""
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def versions_text(framework: Framework, assessment: Assessment) -> str:
+    return f"{framework.name} " + ", ".join(assessment.versions)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(md=markdown, badge=rating_badge, yaml_string=yaml_string)
+    environment.globals.update(
+        link=page_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
+        ratings=list(Rating), versions_text=versions_text,
+    )
+    return environment
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render one template of docs/templates with the escaping rules above."""
+    return _environment().get_template(name).render(**context)
+
+
+def framework_page(framework: Framework, dataset: Dataset) -> str:
+    return render_template("framework.md.j2", framework=framework, dataset=dataset)
+
+
+def criterion_page(criterion: Criterion, dataset: Dataset) -> str:
+    related = [dataset.criterion(related_id) for related_id in criterion.related]
+    return render_template("criterion.md.j2", criterion=criterion, related=related, dataset=dataset)
+
+
+def use_case_page(use_case: UseCase, dataset: Dataset) -> str:
+    deciding = [dataset.criterion(criterion_id) for criterion_id in use_case.criteria]
+    related = [dataset.use_case(related_id) for related_id in use_case.related]
+    return render_template("use-case.md.j2", use_case=use_case, deciding=deciding, related=related, dataset=dataset)
+
+
+def section_index(collection: Collection, dataset: Dataset) -> str:
+    return render_template(f"{collection.folder}-index.md.j2", dataset=dataset)
+
+
+def overview_matrix(dataset: Dataset) -> str:
+    """Criteria × frameworks: each cell a rating and a verdict linking to the criterion section."""
+    return render_template("partials/overview-matrix.md.j2", dataset=dataset)
+
+
+def rating_scale() -> str:
+    """The rating scale as a table, for the methodology page."""
+    return render_template("partials/rating-scale.md.j2")

@@ -1,0 +1,26 @@
+"""mkdocs-macros functions for hand-written pages (loaded through the plugin's ``modules:``).
+
+Hand-written pages call them with the site's delimiters, e.g. ``<!--{{ overview_matrix() }}-->``.
+Their output is Markdown that mkdocs-macros does not render again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros import render
+from macros.dataset import CONFIG_KEY
+
+
+def define_env(env: Any) -> None:
+    """Register the macros; the dataset is read from the config when a page calls them."""
+
+    @env.macro
+    def overview_matrix() -> str:
+        """The criteria × frameworks matrix shown on the home page."""
+        return render.overview_matrix(env.conf[CONFIG_KEY])
+
+    @env.macro
+    def rating_scale() -> str:
+        """The rating scale table of the methodology page."""
+        return render.rating_scale()

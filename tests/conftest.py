@@ -1,0 +1,68 @@
+"""Shared fixtures: one strict build of the real site and one of the three-framework fixture per run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from macros.paths import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class BuiltSite:
+    """A built site folder whose pages are read with a real HTML parser."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        """The parsed page served at ``url_path`` (e.g. ``criteria/admin/``)."""
+        path = self.site_dir / url_path / "index.html" if not url_path.endswith(".html") else self.site_dir / url_path
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, url_path: str) -> BeautifulSoup:
+        """Only the page's content, without navigation and footer."""
+        article = self.page(url_path).select_one("article.md-content__inner")
+        assert article is not None, f"no article in {url_path}"
+        return article
+
+
+def build_site(site_dir: Path, *, data_dir: Path | None = None) -> BuiltSite:
+    """A strict in-process build, optionally of another dataset."""
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    if data_dir is not None:
+        config.extra["data_dir"] = str(data_dir)
+    build(config)
+    return BuiltSite(site_dir)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real site, built once per test run."""
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A site built from three frameworks whose text is full of HTML and template syntax."""
+    return build_site(tmp_path_factory.mktemp("fixture-site"), data_dir=FIXTURES / "three-frameworks" / "data")
+
+
+@pytest.fixture
+def minimal_data(tmp_path: Path) -> Path:
+    """A writable copy of the smallest valid dataset, for tests that break it."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal" / "data", target)
+    return target
+
+
+Edit = Callable[[Path], None]

@@ -1,0 +1,106 @@
+"""The real site, built strictly once: every entity has its page, tables and edit link."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.dataset import load_dataset
+from macros.paths import DATA_DIR
+from tests.conftest import BuiltSite
+
+DATASET = load_dataset(DATA_DIR)
+EDIT_BASE = "https://github.com/flask-vs-django/flask-vs-django/edit/main/"
+
+
+def test_dataset_has_the_minimum_real_content() -> None:
+    assert len(DATASET.frameworks) >= 2
+    assert len(DATASET.criteria) >= 3
+    assert len(DATASET.use_cases) >= 2
+
+
+@pytest.mark.parametrize("framework", DATASET.frameworks, ids=lambda f: f.id)
+def test_framework_page_lists_its_rating_on_every_criterion(site: BuiltSite, framework) -> None:
+    article = site.article(f"frameworks/{framework.id}/")
+    assert article.h1.get_text(strip=True).rstrip("¶") == framework.name
+    rows = article.select_one("#criteria + table").select("tbody tr")
+    assert [row.td.get_text(strip=True) for row in rows] == [criterion.title for criterion in DATASET.criteria]
+    for row, criterion in zip(rows, DATASET.criteria):
+        assert row.select_one(".fvd-rating").get_text() == criterion.assessments[framework.id].rating.label
+        assert row.a["href"] == f"../../criteria/{criterion.id}/#{framework.id}"
+
+
+@pytest.mark.parametrize("criterion", DATASET.criteria, ids=lambda c: c.id)
+def test_criterion_page_puts_frameworks_side_by_side(site: BuiltSite, criterion) -> None:
+    article = site.article(f"criteria/{criterion.id}/")
+    table = article.select_one("#at-a-glance + table")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+    assert headers == [framework.name for framework in DATASET.frameworks]
+    verdicts = [td.get_text(strip=True) for td in table.select("tbody tr")[1].select("td")][1:]
+    assert verdicts == [criterion.assessments[framework.id].verdict for framework in DATASET.frameworks]
+    for framework in DATASET.frameworks:
+        section = article.find(id=framework.id)
+        assert section is not None and section.name == "h2"
+        assessment = criterion.assessments[framework.id]
+        links = {a["href"] for a in article.select("a[href^='https://']")}
+        assert {source.url for source in assessment.sources} <= links
+
+
+@pytest.mark.parametrize("use_case", DATASET.use_cases, ids=lambda u: u.id)
+def test_use_case_page_shows_the_fit_of_each_framework(site: BuiltSite, use_case) -> None:
+    article = site.article(f"use-cases/{use_case.id}/")
+    rows = article.select_one("#at-a-glance + table").select("tbody tr")
+    assert [(row.td.get_text(strip=True), row.select_one(".fvd-rating").get_text()) for row in rows] == [
+        (framework.name, use_case.assessments[framework.id].rating.label) for framework in DATASET.frameworks
+    ]
+    deciding = [a.get_text(strip=True) for a in article.select_one("#criteria + table").select("tbody tr td:first-child a")]
+    assert deciding == [DATASET.criterion(criterion_id).title for criterion_id in use_case.criteria]
+
+
+def test_overview_matrix_on_home_and_criteria_index(site: BuiltSite) -> None:
+    for url in ("", "criteria/"):
+        table = site.article(url).select("table")[0]
+        assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+            "Criterion", *[framework.name for framework in DATASET.frameworks]
+        ]
+        rows = table.select("tbody tr")
+        assert len(rows) == len(DATASET.criteria)
+        for row, criterion in zip(rows, DATASET.criteria):
+            cells = row.select("td")[1:]
+            for cell, framework in zip(cells, DATASET.frameworks):
+                assessment = criterion.assessments[framework.id]
+                assert cell.select_one(".fvd-rating").get_text() == assessment.rating.label
+                assert cell.a.get_text(strip=True) == assessment.verdict
+                assert cell.a["href"].endswith(f"criteria/{criterion.id}/#{framework.id}")
+
+
+def test_edit_links_open_the_yaml_file_a_page_comes_from(site: BuiltSite) -> None:
+    expected = {f"frameworks/{f.id}/": f"data/frameworks/{f.id}.yaml" for f in DATASET.frameworks}
+    expected |= {f"criteria/{c.id}/": f"data/criteria/{c.id}.yaml" for c in DATASET.criteria}
+    expected |= {f"use-cases/{u.id}/": f"data/use-cases/{u.id}.yaml" for u in DATASET.use_cases}
+    expected["criteria/"] = "docs/templates/criteria-index.md.j2"
+    expected["methodology/"] = "docs/methodology.md"
+    for url, source in expected.items():
+        assert site.page(url).select_one("a[rel=edit]")["href"] == EDIT_BASE + source
+
+
+def test_navigation_is_derived_from_the_data(site: BuiltSite) -> None:
+    nav = site.page("methodology/").select_one("nav.md-nav--primary")
+    links = {a.get_text(strip=True) for a in nav.select("a.md-nav__link")}
+    titles = {f.name for f in DATASET.frameworks} | {c.title for c in DATASET.criteria} | {u.title for u in DATASET.use_cases}
+    assert titles <= links
+
+
+def test_methodology_page_renders_the_rating_scale_macro(site: BuiltSite) -> None:
+    article = site.article("methodology/")
+    assert [badge.get_text() for badge in article.select("#rating-scale + p + table .fvd-rating")] == [
+        "Strong", "Good", "Fair", "Weak"
+    ]
+    assert "<!--{{" not in str(article)
+
+
+def test_generated_pages_are_virtual(site: BuiltSite) -> None:
+    from macros.paths import DOCS_DIR
+
+    for folder in ("frameworks", "criteria", "use-cases"):
+        assert not (DOCS_DIR / folder).exists(), f"docs/{folder} must not hold hand-kept pages"
+        assert (site.site_dir / folder / "index.html").exists()
