@@ -104,3 +104,14 @@ def test_generated_pages_are_virtual(site: BuiltSite) -> None:
     for folder in ("frameworks", "criteria", "use-cases"):
         assert not (DOCS_DIR / folder).exists(), f"docs/{folder} must not hold hand-kept pages"
         assert (site.site_dir / folder / "index.html").exists()
+
+
+def test_pages_load_nothing_from_other_hosts(site: BuiltSite) -> None:
+    loaders = "script[src], img[src], iframe[src], source[src], link[rel~=stylesheet], link[rel~=preload], link[rel~=icon]"
+    for html_file in site.site_dir.rglob("*.html"):
+        page = site.page(str(html_file.relative_to(site.site_dir)))
+        for element in page.select(loaders):
+            target = element.get("src") or element.get("href")
+            assert "//" not in target, f"{html_file}: {element.name} loads {target}"
+    css = "\n".join(path.read_text() for path in site.site_dir.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
