@@ -130,11 +130,6 @@ class Rating(StrEnum):
     def meaning(self) -> str:
         return RATING_MEANINGS[self]
 
-    @property
-    def score(self) -> int:
-        """4 for strong down to 1 for weak: for sorting tables, never shown as a grade."""
-        return len(Rating) - list(Rating).index(self)
-
 
 RATING_MEANINGS: dict[Rating, str] = {
     Rating.STRONG: "Covered as shipped: the framework's own features or design handle this with little extra work.",
