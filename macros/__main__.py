@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.dataset import InvalidDataset, load_dataset
+from macros.dataset import InvalidDatasetError, load_dataset
 from macros.paths import DATA_DIR
 
 
@@ -14,7 +14,7 @@ def validate(data_dir: Path) -> int:
     """Validate the dataset without building; print every problem. Exit status 0 or 1."""
     try:
         dataset = load_dataset(data_dir)
-    except InvalidDataset as error:
+    except InvalidDatasetError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) in {data_dir}; fix them before building.", file=sys.stderr)

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from macros.errors import problem_from_error
-from macros.models import Criterion, Framework, UseCase
+from macros.models import Claim, Criterion, Framework, Record, Term, UseCase
 from macros.problems import Problem, did_you_mean, quoted_list
+from macros.references import reference_problems
+from macros.registry import CLAIMS, COLLECTIONS, CRITERIA, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
 from macros.yamlsource import YamlDocument, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -26,28 +29,10 @@ CONFIG_KEY = "dataset"
 
 
 @dataclass(frozen=True)
-class Collection:
-    """One folder of data/: the model of its files and the site section they become."""
-
-    folder: str
-    model: type[Framework | Criterion | UseCase]
-    noun: str
-
-    def __str__(self) -> str:
-        return self.folder
-
-
-FRAMEWORKS = Collection("frameworks", Framework, "framework")
-CRITERIA = Collection("criteria", Criterion, "criterion")
-USE_CASES = Collection("use-cases", UseCase, "use case")
-COLLECTIONS = (FRAMEWORKS, CRITERIA, USE_CASES)
-
-
-@dataclass(frozen=True)
 class Loaded:
     """A validated entity with the file it came from, for edit links and located messages."""
 
-    entity: Framework | Criterion | UseCase
+    entity: Any
     path: Path
     display: str
     document: YamlDocument
@@ -55,26 +40,52 @@ class Loaded:
 
 @dataclass
 class Dataset:
-    """The validated dataset, each collection in display order."""
+    """The validated dataset: each collection's entities in display order, and their files."""
 
     data_dir: Path
-    frameworks: list[Framework] = field(default_factory=list)
-    criteria: list[Criterion] = field(default_factory=list)
-    use_cases: list[UseCase] = field(default_factory=list)
+    entities: dict[Collection, list[Any]] = field(default_factory=dict)
     files: dict[tuple[str, str], Path] = field(default_factory=dict)
+
+    @property
+    def frameworks(self) -> list[Framework]:
+        return self.entities[FRAMEWORKS]
+
+    @property
+    def criteria(self) -> list[Criterion]:
+        return self.entities[CRITERIA]
+
+    @property
+    def use_cases(self) -> list[UseCase]:
+        return self.entities[USE_CASES]
+
+    @property
+    def claims(self) -> list[Claim]:
+        return self.entities[CLAIMS]
+
+    @property
+    def glossary(self) -> list[Term]:
+        return self.entities[GLOSSARY]
 
     def source_of(self, collection: Collection, entity_id: str) -> Path:
         """The YAML file an entity was read from."""
         return self.files[(collection.folder, entity_id)]
 
+    def get(self, collection: Collection, entity_id: str) -> Any:
+        """One entity by id (ids are validated, so it exists)."""
+        return next(entity for entity in self.entities[collection] if entity.id == entity_id)
+
     def criterion(self, criterion_id: str) -> Criterion:
-        return next(criterion for criterion in self.criteria if criterion.id == criterion_id)
+        return self.get(CRITERIA, criterion_id)
 
     def use_case(self, use_case_id: str) -> UseCase:
-        return next(use_case for use_case in self.use_cases if use_case.id == use_case_id)
+        return self.get(USE_CASES, use_case_id)
+
+    def claims_about(self, criterion_id: str) -> list[Claim]:
+        """The checked claims that concern a criterion, for its page to link."""
+        return [claim for claim in self.claims if criterion_id in claim.criteria]
 
 
-class InvalidDataset(Exception):
+class InvalidDatasetError(Exception):
     """The dataset has problems; ``problems`` lists all of them, sorted by file and line."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -83,21 +94,23 @@ class InvalidDataset(Exception):
 
 
 def load_dataset(data_dir: Path) -> Dataset:
-    """Read and validate ``data_dir``; raise InvalidDataset listing every problem."""
+    """Read and validate ``data_dir``; raise InvalidDatasetError listing every problem."""
     problems: list[Problem] = []
-    loaded: dict[Collection, list[Loaded]] = {}
     problems += _check_layout(data_dir)
-    for collection in COLLECTIONS:
-        loaded[collection] = list(_load_collection(data_dir, collection, problems))
+    loaded = {collection: list(_load_collection(data_dir, collection, problems)) for collection in COLLECTIONS}
     problems += _check_ids(loaded)
-    problems += _check_references(loaded, _ids_on_disk(data_dir))
+    known = _ids_on_disk(data_dir)
+    for items in loaded.values():
+        for item in items:
+            problems += reference_problems(item, known)
     if problems:
-        raise InvalidDataset(problems)
+        raise InvalidDatasetError(problems)
     return Dataset(
         data_dir=data_dir,
-        frameworks=sorted((item.entity for item in loaded[FRAMEWORKS]), key=lambda f: f.name.lower()),
-        criteria=sorted((item.entity for item in loaded[CRITERIA]), key=lambda c: c.title.lower()),
-        use_cases=sorted((item.entity for item in loaded[USE_CASES]), key=lambda u: u.title.lower()),
+        entities={
+            collection: sorted((item.entity for item in items), key=collection.sort_key)
+            for collection, items in loaded.items()
+        },
         files={(c.folder, item.entity.id): item.path for c, items in loaded.items() for item in items},
     )
 
@@ -152,11 +165,9 @@ def _load_collection(data_dir: Path, collection: Collection, problems: list[Prob
             yield Loaded(entity, path, display, document)
 
 
-def _validate(
-    model: type[BaseModel], document: YamlDocument, display: str, problems: list[Problem]
-) -> Framework | Criterion | UseCase | None:
+def _validate(model: type[Record], document: YamlDocument, display: str, problems: list[Problem]) -> Record | None:
     try:
-        return model.model_validate(document.data)  # type: ignore[return-value]
+        return model.model_validate(document.data)
     except ValidationError as error:
         problems.extend(
             problem_from_error(detail, model=model, document=document, display=display)
@@ -187,50 +198,15 @@ def _check_ids(loaded: dict[Collection, list[Loaded]]) -> list[Problem]:
     return problems
 
 
-def _ids_on_disk(data_dir: Path) -> dict[Collection, list[str]]:
+def _ids_on_disk(data_dir: Path) -> dict[str, list[str]]:
     """The ids each collection's file names promise, including files that failed to load.
 
     References are checked against these, so one broken file is reported once, not again
     by every file that links to it.
     """
     return {
-        collection: sorted({path.stem for path in (data_dir / collection.folder).glob("*") if path.suffix in YAML_SUFFIXES})
+        collection.folder: sorted(
+            {path.stem for path in (data_dir / collection.folder).glob("*") if path.suffix in YAML_SUFFIXES}
+        )
         for collection in COLLECTIONS
     }
-
-
-def _check_references(loaded: dict[Collection, list[Loaded]], known: dict[Collection, list[str]]) -> list[Problem]:
-    """Every id used as a reference exists, and every framework is assessed everywhere."""
-    problems: list[Problem] = []
-    for item in loaded[CRITERIA] + loaded[USE_CASES]:
-        entity = item.entity
-        assert isinstance(entity, (Criterion, UseCase))
-        problems += _unknown_ids(item, "assessments", list(entity.assessments), known[FRAMEWORKS], FRAMEWORKS, keys=True)
-        for missing in (fid for fid in known[FRAMEWORKS] if fid not in entity.assessments):
-            problems.append(Problem(
-                item.display, item.document.line_of(("assessments",)), "assessments",
-                f"an assessment for every framework ({quoted_list(known[FRAMEWORKS])})", f"none for '{missing}'",
-                f"add 'assessments.{missing}' with rating, verdict, explanation, sources, versions and reviewed",
-            ))
-        if isinstance(entity, Criterion):
-            problems += _unknown_ids(item, "related", entity.related, known[CRITERIA], CRITERIA, keys=False)
-        else:
-            problems += _unknown_ids(item, "criteria", entity.criteria, known[CRITERIA], CRITERIA, keys=False)
-            problems += _unknown_ids(item, "related", entity.related, known[USE_CASES], USE_CASES, keys=False)
-    return problems
-
-
-def _unknown_ids(
-    item: Loaded, field_name: str, used: list[str], known: list[str], target: Collection, *, keys: bool
-) -> list[Problem]:
-    problems = []
-    for index, value in enumerate(used):
-        if value in known:
-            continue
-        path = (field_name, value) if keys else (field_name, index)
-        problems.append(Problem(
-            item.display, item.document.line_of(path), f"{field_name}.{value}" if keys else f"{field_name}[{index}]",
-            f"the id of a {target.noun} in data/{target.folder}/", f"'{value}'",
-            did_you_mean(value, known, otherwise=f"known ids: {quoted_list(known)}"),
-        ))
-    return problems

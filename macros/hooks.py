@@ -10,13 +10,16 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from macros.dataset import CONFIG_KEY, Dataset, InvalidDataset, load_dataset
+from macros.dataset import CONFIG_KEY, Dataset, InvalidDatasetError, load_dataset
+from macros.glossary_links import GlossaryLinker, GlossaryLinksExtension
 from macros.pages import expand_nav, generated_pages
 
 log = logging.getLogger("mkdocs.plugins.dataset")
@@ -36,7 +39,7 @@ def data_dir_of(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         dataset = load_dataset(data_dir_of(config))
-    except InvalidDataset as error:
+    except InvalidDatasetError as error:
         for problem in error.problems:
             log.error(str(problem))
         raise PluginError(
@@ -44,6 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "Fix them and check again with 'python -m macros validate'."
         ) from None
     config[CONFIG_KEY] = dataset
+    config.markdown_extensions.append(GlossaryLinksExtension(GlossaryLinker(dataset.glossary)))
     return config
 
 
@@ -54,10 +58,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     dataset: Dataset = config[CONFIG_KEY]
-    pages = list(generated_pages(dataset))
+
+    def edit_uri(path: Path) -> str:
+        """The path MkDocs appends to ``edit_uri``: data files sit beside docs/, hence '../'."""
+        return Path(os.path.relpath(path, config.docs_dir)).as_posix()
+
+    edit_base = urljoin(config.repo_url or "", config.edit_uri or "") if config.repo_url and config.edit_uri else None
+    pages = list(generated_pages(dataset, edit_url=(lambda path: urljoin(edit_base, edit_uri(path))) if edit_base else None))
     for page in pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
-        file.edit_uri = Path(os.path.relpath(page.source, config.docs_dir)).as_posix()
+        file.edit_uri = edit_uri(page.source)
         files.append(file)
     config.nav = expand_nav(config.nav or [], pages)
     return files
+
+
+# ----------------------------------------------------------------------------
+# Glossary links: tell the linker which page it is on (it skips the glossary itself).
+# ----------------------------------------------------------------------------
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for extension in config.markdown_extensions:
+        if isinstance(extension, GlossaryLinksExtension):
+            extension.linker.current_page = page.file.src_uri
+    return markdown

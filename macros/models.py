@@ -21,7 +21,10 @@ from pydantic_core import PydanticCustomError
 # ---------------------------------------------------------------------------
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-VERSION_PATTERN = re.compile(r"^\d+\.\d+$")
+# A release series: '5.2', '3.1', or from 2028 Django's year-based '2028' and '2028.1'.
+VERSION_PATTERN = re.compile(r"^\d+(?:\.\d+)?$")
+RELEASE_PATTERN = re.compile(r"^\d+(?:\.\d+){1,2}$")
+MONTH_PATTERN = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")
 # Markdown link targets: [text](target). Only web links and site-relative paths may appear.
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 SAFE_SCHEMES = ("https", "http", "mailto")
@@ -57,8 +60,8 @@ def _check_markdown(value: str) -> str:
         scheme = urlsplit(target).scheme
         if scheme and scheme not in SAFE_SCHEMES:
             raise _reject(
-                "markdown_link", expected=f"links to https pages or site paths; found a '{scheme}:' link",
-                hint="link to an https page, or to a site page such as ../criteria/database/",
+                "markdown_link", expected="links to https pages or site pages only",
+                hint=f"replace the '{scheme}:' link with an https URL or a site page such as /criteria/database.md",
             )
     return value
 
@@ -91,6 +94,21 @@ def _check_version(value: str) -> str:
     return value
 
 
+def _check_release(value: str) -> str:
+    if not RELEASE_PATTERN.match(value):
+        raise _reject("release", expected="a full release number such as '6.1.3'", hint="copy it from PyPI")
+    return value
+
+
+def _check_month(value: str) -> str:
+    if not MONTH_PATTERN.match(value):
+        raise _reject(
+            "month", expected="a month written YYYY-MM, quoted, such as '2028-04'",
+            hint="projects publish end-of-support as a month; quote it so YAML keeps it as text",
+        )
+    return value
+
+
 @dataclass(frozen=True)
 class Label:
     """How the field reference names a value type; pydantic ignores this metadata."""
@@ -112,6 +130,29 @@ VersionSeries = Annotated[
     str, BeforeValidator(_version_as_text), AfterValidator(_check_version),
     Field(json_schema_extra={"pattern": VERSION_PATTERN.pattern}), Label("release series, quoted: '5.2'"),
 ]
+ReleaseNumber = Annotated[
+    str, BeforeValidator(_version_as_text), AfterValidator(_check_release),
+    Field(json_schema_extra={"pattern": RELEASE_PATTERN.pattern}), Label("release number, quoted: '6.1.3'"),
+]
+Month = Annotated[
+    str, AfterValidator(_check_month), Field(json_schema_extra={"pattern": MONTH_PATTERN.pattern}),
+    Label("month, quoted: '2028-04'"),
+]
+
+
+@dataclass(frozen=True)
+class References:
+    """Marks an id as naming an entity of another collection; checked once everything is loaded."""
+
+    folder: str
+    every: bool = False
+    """As the key of a mapping: every entity of ``folder`` must appear (one assessment per framework)."""
+
+
+FrameworkId = Annotated[Id, References("frameworks"), Label("framework id")]
+EveryFrameworkId = Annotated[Id, References("frameworks", every=True), Label("framework id")]
+CriterionId = Annotated[Id, References("criteria"), Label("criterion id")]
+UseCaseId = Annotated[Id, References("use-cases"), Label("use-case id")]
 
 
 class Rating(StrEnum):
@@ -183,6 +224,56 @@ class UseCaseAssessment(Assessment):
     """Conditions that would change the answer, e.g. 'Flask fits if ...'. Markdown."""
 
 
+class Release(Record):
+    """One feature-release series of a framework."""
+
+    series: VersionSeries
+    """The series, quoted, e.g. '5.2'."""
+    released: date
+    """Date of its first release (YYYY-MM-DD)."""
+    lts: bool = False
+    """Whether the project designates it a long-term support release."""
+    end_of_support: Month | None = None
+    """Month its security support ends, as the project publishes it; omit if none is published."""
+    notes: HttpsUrl
+    """Its release notes."""
+
+
+class PackageCategory(StrEnum):
+    """What a package adds, for grouping on framework pages."""
+
+    DATABASE = "database"
+    AUTH = "auth"
+    FORMS = "forms"
+    ADMIN = "admin"
+    API = "api"
+    ASYNC = "async"
+    REALTIME = "realtime"
+    TASKS = "tasks"
+    TESTING = "testing"
+    SECURITY = "security"
+    CMS = "cms"
+    OTHER = "other"
+
+
+class Dependency(Record):
+    """A package the framework installs with itself."""
+
+    name: PlainLine
+    """Package name as on PyPI."""
+    purpose: PlainLine
+    """What the framework uses it for."""
+    url: HttpsUrl
+    """Its documentation or home page."""
+
+
+class Package(Dependency):
+    """A package teams commonly add to the framework."""
+
+    category: PackageCategory
+    """What it adds: database, auth, forms, admin, api, async, realtime, tasks, testing, security, cms or other."""
+
+
 class Framework(Record):
     """A web framework compared on the site."""
 
@@ -196,6 +287,8 @@ class Framework(Record):
     """Scope and character of the framework, in a few paragraphs of Markdown."""
     current_version: VersionSeries
     """The newest release series, quoted, e.g. '6.0'. Assessments for older series are flagged as stale."""
+    latest_release: ReleaseNumber
+    """The newest release, quoted, e.g. '6.1.3'."""
     licence: PlainLine
     """Licence name, e.g. 'BSD-3-Clause'."""
     first_release: date
@@ -206,8 +299,24 @@ class Framework(Record):
     """The official documentation of the current version."""
     repository: HttpsUrl
     """The source code repository."""
+    governance: MarkdownText
+    """Who maintains the framework and how decisions are made. Markdown."""
+    support_policy: MarkdownText
+    """Release cadence, which releases get fixes and for how long, deprecation policy. Markdown."""
+    releases: list[Release] = Field(min_length=1)
+    """The release series readers care about, newest first."""
+    python_versions: list[VersionSeries] = Field(min_length=1)
+    """Python versions the current series supports, quoted, e.g. ['3.12', '3.13']."""
+    core_dependencies: list[Dependency] = []
+    """What installing the framework pulls in."""
+    common_packages: list[Package] = Field(min_length=1)
+    """Packages most teams add."""
+    strengths: MarkdownText
+    """Strengths by criterion, as a Markdown list linking the criterion sections."""
+    weaknesses: MarkdownText
+    """Weaknesses by criterion, as a Markdown list linking the criterion sections."""
     sources: list[Source] = Field(min_length=1)
-    """Where the facts on this page (version, licence, first release) can be checked."""
+    """Where the facts on this page (versions, dates, licence, governance) can be checked."""
     reviewed: date
     """When someone last checked this page against its sources (YYYY-MM-DD)."""
 
@@ -223,9 +332,9 @@ class Criterion(Record):
     """One sentence: the question this criterion answers for a team."""
     description: MarkdownText
     """What the criterion covers and why it matters. Markdown."""
-    assessments: dict[Id, Assessment]
+    assessments: dict[EveryFrameworkId, Assessment]
     """One assessment per framework id; every framework in data/frameworks must appear."""
-    related: list[Id] = []
+    related: list[CriterionId] = []
     """Ids of other criteria worth reading next."""
 
 
@@ -240,12 +349,68 @@ class UseCase(Record):
     """One sentence describing the kind of project."""
     needs: MarkdownText
     """What such a project needs from a framework. Markdown."""
-    criteria: list[Id] = Field(min_length=1)
+    criteria: list[CriterionId] = Field(min_length=1)
     """Ids of the criteria that decide this use case, most important first."""
-    assessments: dict[Id, UseCaseAssessment]
+    assessments: dict[EveryFrameworkId, UseCaseAssessment]
     """One fit assessment per framework id; every framework in data/frameworks must appear."""
-    related: list[Id] = []
+    related: list[UseCaseId] = []
     """Ids of other use cases worth reading next."""
 
 
-Entity = Framework | Criterion | UseCase
+
+
+
+class ClaimVerdict(StrEnum):
+    """How a commonly repeated claim holds up against the sources."""
+
+    TRUE = "true"
+    FALSE = "false"
+    MISLEADING = "misleading"
+    DEPENDS = "depends"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Claim(Record):
+    """A claim that comparison articles repeat, checked against the sources."""
+
+    id: Id
+    """Must equal the file name without .yaml; becomes the claim's anchor on the claims page."""
+    claim: PlainLine
+    """The claim as it is commonly stated."""
+    verdict: ClaimVerdict
+    """true, false, misleading or depends."""
+    summary: PlainLine
+    """One sentence: the accurate statement."""
+    explanation: MarkdownText
+    """The accurate statement in full, with versions, and why the claim is repeated. Markdown."""
+    criteria: list[CriterionId] = Field(min_length=1)
+    """Ids of the criteria the claim concerns; their pages link back to it."""
+    sources: list[Source] = Field(min_length=1)
+    """Evidence for the verdict."""
+    versions: dict[FrameworkId, list[VersionSeries]] = Field(min_length=1)
+    """For each framework the claim concerns, the release series the verdict holds for."""
+    reviewed: date
+    """When someone last checked this claim against its sources (YYYY-MM-DD)."""
+
+
+class Term(Record):
+    """A glossary term."""
+
+    id: Id
+    """Must equal the file name without .yaml; becomes the term's anchor on the glossary page."""
+    term: PlainLine
+    """The term as readers meet it, e.g. 'WSGI'."""
+    aka: list[PlainLine] = []
+    """Other names or spellings, e.g. 'Web Server Gateway Interface'."""
+    definition: MarkdownText
+    """One to four sentences, and how the term matters for the frameworks. Markdown."""
+    criteria: list[CriterionId] = []
+    """Ids of criteria where the term matters."""
+    sources: list[Source] = Field(min_length=1)
+    """Where the definition can be checked."""
+    reviewed: date
+    """When someone last checked this definition (YYYY-MM-DD)."""
+Entity = Framework | Criterion | UseCase | Claim | Term

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from macros import render
-from macros.dataset import COLLECTIONS, CRITERIA, FRAMEWORKS, USE_CASES, Collection, Dataset
+from macros.dataset import Dataset
 from macros.paths import TEMPLATES_DIR
+from macros.registry import COLLECTIONS, CRITERIA, FRAMEWORKS, USE_CASES, Collection
+from macros.render import EditUrl
 
 
 @dataclass(frozen=True)
@@ -24,28 +26,33 @@ class GeneratedPage:
     is_index: bool = False
 
 
-def generated_pages(dataset: Dataset) -> Iterator[GeneratedPage]:
-    """Every generated page: a section index, then one page per entity, in display order."""
-    renderers: dict[Collection, Callable[[Any, Dataset], str]] = {
-        FRAMEWORKS: render.framework_page, CRITERIA: render.criterion_page, USE_CASES: render.use_case_page,
-    }
-    entities: dict[Collection, list[Any]] = {
-        FRAMEWORKS: dataset.frameworks, CRITERIA: dataset.criteria, USE_CASES: dataset.use_cases,
-    }
+ENTITY_RENDERERS: dict[Collection, Callable[[Any, Dataset], str]] = {
+    FRAMEWORKS: render.framework_page, CRITERIA: render.criterion_page, USE_CASES: render.use_case_page,
+}
+
+
+def generated_pages(dataset: Dataset, *, edit_url: EditUrl | None = None) -> Iterator[GeneratedPage]:
+    """Every generated page: each section's index, then one page per entity, in display order.
+
+    Single-page collections (claims, glossary) are all index: each entity is a section of it,
+    with its own edit link when ``edit_url`` turns a file into a repository URL.
+    """
     for collection in COLLECTIONS:
         yield GeneratedPage(
             src_uri=f"{collection.folder}/index.md",
-            title=collection.folder.replace("-", " ").capitalize(),
-            markdown=render.section_index(collection, dataset),
+            title=collection.title,
+            markdown=render.section_index(collection, dataset, edit_url=edit_url),
             source=TEMPLATES_DIR / f"{collection.folder}-index.md.j2",
             collection=collection,
             is_index=True,
         )
-        for entity in entities[collection]:
+        if collection.single_page:
+            continue
+        for entity in dataset.entities[collection]:
             yield GeneratedPage(
                 src_uri=f"{collection.folder}/{entity.id}.md",
                 title=getattr(entity, "title", None) or entity.name,
-                markdown=renderers[collection](entity, dataset),
+                markdown=ENTITY_RENDERERS[collection](entity, dataset),
                 source=dataset.source_of(collection, entity.id),
                 collection=collection,
             )
@@ -65,5 +72,5 @@ def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
             expanded.append(entry)
             continue
         children = [{page.title: page.src_uri} for page in pages if page.collection is collection and not page.is_index]
-        expanded.append({title or target: [target, *children]})
+        expanded.append({title or target: [target, *children]} if children else entry)
     return expanded

@@ -8,17 +8,23 @@ raw data into the page by forgetting a filter.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from macros.dataset import CRITERIA, FRAMEWORKS, USE_CASES, Collection, Dataset
-from macros.models import Assessment, Criterion, Framework, Rating, UseCase
+from macros.dataset import Dataset
+from macros.models import Assessment, Claim, ClaimVerdict, Criterion, Framework, Rating, UseCase
 from macros.paths import TEMPLATES_DIR
+from macros.registry import CLAIMS, CRITERIA, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
 from macros.text import markdown, plain
+
+# Turns a data file into the URL that edits it in the repository (None: no edit links).
+EditUrl = Callable[[Path], str]
 
 
 def _finalize(value: Any) -> Any:
@@ -37,8 +43,18 @@ def rating_badge(rating: Rating) -> Markup:
     )
 
 
+def verdict_badge(verdict: ClaimVerdict) -> Markup:
+    """A claim's verdict as a labelled badge."""
+    return Markup(f'<span class="fvd-verdict fvd-verdict--{verdict.value}">{verdict.label}</span>')
+
+
 def page_link(collection: Collection, entity_id: str, anchor: str = "") -> Markup:
-    """A site-absolute link target that MkDocs validates and rewrites: ``/criteria/admin.md#flask``."""
+    """A site-absolute link target that MkDocs validates and rewrites: ``/criteria/admin.md#flask``.
+
+    Entities of single-page collections are anchors of their section page: ``/glossary/index.md#wsgi``.
+    """
+    if collection.single_page:
+        return Markup(f"/{collection.folder}/index.md#{entity_id}")
     return Markup(f"/{collection.folder}/{entity_id}.md" + (f"#{anchor}" if anchor else ""))
 
 
@@ -49,6 +65,12 @@ def yaml_string(text: str) -> Markup:
 
 def versions_text(framework: Framework, assessment: Assessment) -> str:
     return f"{framework.name} " + ", ".join(assessment.versions)
+
+
+def claim_versions(claim: Claim, dataset: Dataset) -> str:
+    """'Django 5.2, 6.1; Flask 3.1' for the frameworks a claim concerns."""
+    names = {framework.id: framework.name for framework in dataset.frameworks}
+    return "; ".join(f"{names[fid]} " + ", ".join(series) for fid, series in claim.versions.items())
 
 
 @lru_cache(maxsize=1)
@@ -62,10 +84,10 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(md=markdown, badge=rating_badge, yaml_string=yaml_string)
+    environment.filters.update(md=markdown, badge=rating_badge, verdict=verdict_badge, yaml_string=yaml_string)
     environment.globals.update(
-        link=page_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
-        ratings=list(Rating), versions_text=versions_text,
+        link=page_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES, CLAIMS=CLAIMS, GLOSSARY=GLOSSARY,
+        ratings=list(Rating), versions_text=versions_text, claim_versions=claim_versions,
     )
     return environment
 
@@ -81,7 +103,9 @@ def framework_page(framework: Framework, dataset: Dataset) -> str:
 
 def criterion_page(criterion: Criterion, dataset: Dataset) -> str:
     related = [dataset.criterion(related_id) for related_id in criterion.related]
-    return render_template("criterion.md.j2", criterion=criterion, related=related, dataset=dataset)
+    return render_template(
+        "criterion.md.j2", criterion=criterion, related=related, claims=dataset.claims_about(criterion.id), dataset=dataset,
+    )
 
 
 def use_case_page(use_case: UseCase, dataset: Dataset) -> str:
@@ -90,8 +114,9 @@ def use_case_page(use_case: UseCase, dataset: Dataset) -> str:
     return render_template("use-case.md.j2", use_case=use_case, deciding=deciding, related=related, dataset=dataset)
 
 
-def section_index(collection: Collection, dataset: Dataset) -> str:
-    return render_template(f"{collection.folder}-index.md.j2", dataset=dataset)
+def section_index(collection: Collection, dataset: Dataset, *, edit_url: EditUrl | None = None) -> str:
+    """A section's index page; for single-page collections it holds every entity."""
+    return render_template(f"{collection.folder}-index.md.j2", dataset=dataset, edit_url=edit_url)
 
 
 def overview_matrix(dataset: Dataset) -> str:

@@ -7,17 +7,16 @@ generate --check`` (run by the tests) fails when one is out of date.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from types import UnionType
-from datetime import date
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from macros.dataset import COLLECTIONS, Collection
-from macros.models import Assessment, Label, Rating, Source, UseCaseAssessment
+from macros.models import Assessment, Dependency, Label, Package, Rating, Release, Source, UseCaseAssessment
 from macros.paths import FIELD_REFERENCE, ROOT, SCHEMA_DIR
-
+from macros.registry import COLLECTIONS, Collection
 
 
 def schema_path(collection: Collection) -> Path:
@@ -49,9 +48,13 @@ def field_reference() -> str:
     models: list[tuple[str, type[BaseModel]]] = [
         (f"`data/{collection.folder}/<id>.yaml`: {collection.noun}", collection.model) for collection in COLLECTIONS
     ]
-    models += [("Assessment (criteria)", Assessment), ("Assessment (use cases)", UseCaseAssessment), ("Source", Source)]
+    models += [
+        ("Assessment (criteria)", Assessment), ("Assessment (use cases)", UseCaseAssessment), ("Source", Source),
+        ("Release (frameworks)", Release), ("Dependency (frameworks)", Dependency), ("Package (frameworks)", Package),
+    ]
     for heading, model in models:
-        lines += [f"## {heading}", "", (model.__doc__ or "").strip(), "", "| Field | Type | Required | Description |", "|---|---|---|---|"]
+        lines += [f"## {heading}", "", (model.__doc__ or "").strip(), ""]
+        lines += ["| Field | Type | Required | Description |", "|---|---|---|---|"]
         for name, info in model.model_fields.items():
             required = "yes" if info.is_required() else "no"
             description = (info.description or "").replace("|", "\\|")

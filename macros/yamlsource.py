@@ -24,6 +24,7 @@ class YamlDocument:
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    literal_blocks: set[Path_] = field(default_factory=set)
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its closest ancestor that exists in the file."""
@@ -32,6 +33,19 @@ class YamlDocument:
             if line is not None:
                 return line
         return 1
+
+    def line_within(self, path: Path_, offset: int) -> int:
+        """The line of character ``offset`` inside the text at ``path``.
+
+        Exact for literal blocks (``|``), where the text starts on the line after the key;
+        other scalars fold their lines, so they report the field's line.
+        """
+        value = self.data
+        for part in path:
+            value = value[part]
+        if path in self.literal_blocks and isinstance(value, str):
+            return self.line_of(path) + 1 + value.count("\n", 0, offset)
+        return self.line_of(path)
 
 
 def read_yaml(path: Path, *, display: str) -> YamlDocument | Problem:
@@ -83,6 +97,8 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if node.style == "|":
+            self.document.literal_blocks.add(path)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:

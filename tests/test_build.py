@@ -50,7 +50,10 @@ def test_invalid_data_fails_the_build_and_leaves_the_published_site_alone(tmp_pa
     result = mkdocs(project, "build", "--strict")
 
     assert result.returncode == 1
-    assert "data/criteria/admin.yaml:8: assessments.django.rating: expected one of 'strong', 'good', 'fair', 'weak'; found 'excellent'" in result.stderr
+    assert (
+        "data/criteria/admin.yaml:8: assessments.django.rating: expected one of 'strong', 'good', 'fair', 'weak'; "
+        "found 'excellent'"
+    ) in result.stderr
     assert "data/use-cases/prototyping.yaml:2: id: expected each field once per mapping" in result.stderr
     assert "2 problem(s) in the dataset; nothing was built." in result.stderr
     assert "Traceback" not in result.stderr

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FIXTURES, BuiltSite
-
 from macros.dataset import load_dataset
+from tests.conftest import FIXTURES, BuiltSite
 
 DATASET = load_dataset(FIXTURES / "three-frameworks" / "data")
 PAGES = ["", "frameworks/", "criteria/", "use-cases/", "criteria/orm/", "criteria/templates/", "use-cases/apis/",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from macros.dataset import COLLECTIONS
 from macros.models import Rating
+from macros.registry import COLLECTIONS
 from macros.schema import derived_files, schema_path, stale_derived_files
 
 

@@ -24,7 +24,7 @@ def test_framework_page_lists_its_rating_on_every_criterion(site: BuiltSite, fra
     assert article.h1.get_text(strip=True).rstrip("¶") == framework.name
     rows = article.select_one("#criteria + table").select("tbody tr")
     assert [row.td.get_text(strip=True) for row in rows] == [criterion.title for criterion in DATASET.criteria]
-    for row, criterion in zip(rows, DATASET.criteria):
+    for row, criterion in zip(rows, DATASET.criteria, strict=True):
         assert row.select_one(".fvd-rating").get_text() == criterion.assessments[framework.id].rating.label
         assert row.a["href"] == f"../../criteria/{criterion.id}/#{framework.id}"
 
@@ -64,9 +64,9 @@ def test_overview_matrix_on_home_and_criteria_index(site: BuiltSite) -> None:
         ]
         rows = table.select("tbody tr")
         assert len(rows) == len(DATASET.criteria)
-        for row, criterion in zip(rows, DATASET.criteria):
+        for row, criterion in zip(rows, DATASET.criteria, strict=True):
             cells = row.select("td")[1:]
-            for cell, framework in zip(cells, DATASET.frameworks):
+            for cell, framework in zip(cells, DATASET.frameworks, strict=True):
                 assessment = criterion.assessments[framework.id]
                 assert cell.select_one(".fvd-rating").get_text() == assessment.rating.label
                 assert cell.a.get_text(strip=True) == assessment.verdict
@@ -115,3 +115,37 @@ def test_pages_load_nothing_from_other_hosts(site: BuiltSite) -> None:
             assert "//" not in target, f"{html_file}: {element.name} loads {target}"
     css = "\n".join(path.read_text() for path in site.site_dir.rglob("*.css"))
     assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_claims_page_gives_each_claim_an_anchor_verdict_and_edit_link(site: BuiltSite) -> None:
+    article = site.article("claims/")
+    for claim in DATASET.claims:
+        heading = article.find(id=claim.id)
+        assert heading is not None and heading.name == "h2", claim.id
+        assert heading.get_text(strip=True).rstrip("¶") == claim.claim
+        verdict = heading.find_next_sibling("p").select_one(".fvd-verdict")
+        assert verdict.get_text() == claim.verdict.label
+        edit = heading.find_next(string="Edit this claim").parent
+        assert edit["href"] == f"{EDIT_BASE}data/claims/{claim.id}.yaml"
+
+
+def test_criterion_pages_link_the_claims_that_concern_them(site: BuiltSite) -> None:
+    for criterion in DATASET.criteria:
+        links = {a["href"] for a in site.article(f"criteria/{criterion.id}/").select("#claims + ul a")}
+        expected = {f"../../claims/#{claim.id}" for claim in DATASET.claims_about(criterion.id)}
+        assert links == expected, criterion.id
+
+
+def test_glossary_terms_are_anchored_and_linked_from_the_text(site: BuiltSite) -> None:
+    article = site.article("glossary/")
+    for term in DATASET.glossary:
+        assert article.find(id=term.id).name == "h2"
+    assert not article.select("a.fvd-term"), "the glossary does not link to itself"
+    linked = set()
+    for criterion in DATASET.criteria:
+        links = site.article(f"criteria/{criterion.id}/").select("a.fvd-term")
+        targets = [a["href"] for a in links]
+        assert len(targets) == len(set(targets)), f"{criterion.id}: a term is linked more than once"
+        assert all(not a.find_parent(["code", "h1", "h2", "h3", "a"]) for a in links)
+        linked |= {href.split("#")[1] for href in targets}
+    assert {"wsgi", "orm", "csrf"} <= linked

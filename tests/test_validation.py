@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import InvalidDataset, load_dataset
+from macros.dataset import InvalidDatasetError, load_dataset
 
 ADMIN = "criteria/admin.yaml"
 
@@ -86,9 +86,9 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "unknown framework",
         replace(ADMIN, "  flask:", "  flaks:"),
-        ["data/criteria/admin.yaml:6: assessments: expected an assessment for every framework ('django', 'flask'); "
+        ["data/criteria/admin.yaml:6: assessments: expected an entry for every framework ('django', 'flask'); "
          "found none for 'flask'\n"
-         "    hint: add 'assessments.flask' with rating, verdict, explanation, sources, versions and reviewed",
+         "    hint: add 'assessments.flask' with the same fields as the others",
          "data/criteria/admin.yaml:16: assessments.flaks: expected the id of a framework in data/frameworks/; found 'flaks'\n"
          "    hint: did you mean 'flask'?"],
     ),
@@ -104,6 +104,21 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         ["data/use-cases/prototyping.yaml:6: related[0]: expected the id of a use case in data/use-cases/; "
          "found 'protoyping-fast'\n"
          "    hint: did you mean 'prototyping'?"],
+    ),
+    (
+        "link in Markdown to an unknown page",
+        replace(ADMIN, "    explanation: Fixture explanation.\n",
+                "    explanation: |\n      First line.\n      See [the database](/criteria/databases.md#flask).\n"),
+        ["data/criteria/admin.yaml:12: assessments.django.explanation: expected a link to an existing criterion; "
+         "found a link to '/criteria/databases.md#flask'\n"
+         "    hint: did you mean 'database'?"],
+    ),
+    (
+        "script link in Markdown",
+        replace(ADMIN, "    explanation: Fixture explanation.\n", "    explanation: Click [here](javascript:alert(1)).\n"),
+        ["data/criteria/admin.yaml:10: assessments.django.explanation: expected links to https pages or site pages only; "
+         "found 'Click [here](javascript:alert(1)).'\n"
+         "    hint: replace the 'javascript:' link with an https URL or a site page such as /criteria/database.md"],
     ),
     (
         "duplicate id",
@@ -154,7 +169,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
 
 def problems_after(edit: Callable[[Path], None], data: Path) -> list[str]:
     edit(data)
-    with pytest.raises(InvalidDataset) as raised:
+    with pytest.raises(InvalidDatasetError) as raised:
         load_dataset(data)
     return [str(problem) for problem in raised.value.problems]
 
@@ -170,9 +185,9 @@ def test_missing_assessment_is_reported_with_the_framework(minimal_data: Path) -
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("  flask:\n")], encoding="utf-8")
     assert problems_after(lambda _: None, minimal_data) == [
-        "data/use-cases/prototyping.yaml:7: assessments: expected an assessment for every framework ('django', 'flask'); "
+        "data/use-cases/prototyping.yaml:7: assessments: expected an entry for every framework ('django', 'flask'); "
         "found none for 'flask'\n"
-        "    hint: add 'assessments.flask' with rating, verdict, explanation, sources, versions and reviewed"
+        "    hint: add 'assessments.flask' with the same fields as the others"
     ]
 
 

@@ -1,0 +1,111 @@
+"""Cross-file checks: every id a file names exists, and Markdown links reach real pages.
+
+Which fields hold references is declared once, in the model, with ``References``
+metadata; this module reads those declarations, so a new reference field needs no code here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Any, get_args, get_origin
+
+from macros.models import LINK_TARGET, References
+from macros.problems import Problem, did_you_mean, quoted_list
+from macros.registry import BY_FOLDER
+from macros.yamlsource import Path_, dotted
+
+if TYPE_CHECKING:
+    from macros.dataset import Loaded
+
+# A site-absolute link to a generated page, as written in Markdown fields: /criteria/admin.md#flask
+# (one page per entity) or /glossary/index.md#wsgi (one page for a whole collection).
+SITE_LINK = re.compile(r"^/(?P<folder>[a-z-]+)/(?P<page>[^/#]+)\.md(?:#(?P<anchor>[^/]*))?$")
+
+
+def reference_problems(item: Loaded, known: dict[str, list[str]]) -> list[Problem]:
+    """Every problem with the references of one loaded file; ``known`` maps folders to their ids."""
+    problems: list[Problem] = []
+    for name, info in type(item.entity).model_fields.items():
+        problems += _field_problems(item, name, info.annotation, getattr(item.entity, name), known)
+    problems += _link_problems(item, known)
+    return problems
+
+
+def _marker(annotation: Any) -> References | None:
+    if get_origin(annotation) is Annotated:
+        return next((meta for meta in annotation.__metadata__ if isinstance(meta, References)), None)
+    return None
+
+
+def _field_problems(item: Loaded, name: str, annotation: Any, value: Any, known: dict[str, list[str]]) -> list[Problem]:
+    origin = get_origin(annotation)
+    if origin not in (list, dict) or (not value and origin is list):
+        return []
+    marker = _marker(get_args(annotation)[0])
+    if marker is None:
+        return []
+    entries: list[tuple[Path_, str]] = (
+        [((name, index), entry) for index, entry in enumerate(value)] if origin is list
+        else [((name, key), key) for key in value]
+    )
+    ids = known[marker.folder]
+    noun = BY_FOLDER[marker.folder].noun
+    problems = [
+        Problem(
+            item.display, item.document.line_of(path), dotted(path),
+            f"the id of a {noun} in data/{marker.folder}/", f"'{entry}'",
+            did_you_mean(entry, ids, otherwise=_known(ids, marker.folder)),
+        )
+        for path, entry in entries if entry not in ids
+    ]
+    if marker.every:
+        problems += [
+            Problem(
+                item.display, item.document.line_of((name,)), name,
+                f"an entry for every {noun} ({quoted_list(ids)})", f"none for '{missing}'",
+                f"add '{name}.{missing}' with the same fields as the others",
+            )
+            for missing in ids if missing not in value
+        ]
+    return problems
+
+
+def _link_problems(item: Loaded, known: dict[str, list[str]]) -> list[Problem]:
+    """Links in text to generated pages (``/criteria/<id>.md``, ``/glossary/index.md#<id>``) name real ids."""
+    problems = []
+    for path, text in _strings(item.document.data, ()):
+        for link in LINK_TARGET.finditer(text):
+            target = link.group(1)
+            match = SITE_LINK.match(target)
+            if not match or match["folder"] not in known:
+                continue
+            folder = match["folder"]
+            single_page = BY_FOLDER[folder].single_page
+            wanted = match["anchor"] if single_page else match["page"]
+            if not single_page and wanted == "index":
+                continue
+            if wanted not in known[folder]:
+                problems.append(Problem(
+                    item.display, item.document.line_within(path, link.start()), dotted(path),
+                    f"a link to an existing {BY_FOLDER[folder].noun}", f"a link to '{target}'",
+                    did_you_mean(wanted or "", known[folder], otherwise=_known(known[folder], folder)),
+                ))
+    return problems
+
+
+def _known(ids: list[str], folder: str) -> str:
+    return f"known ids: {quoted_list(ids)}" if ids else f"data/{folder}/ has no files yet"
+
+
+def _strings(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
+    """Every text value in a parsed file with its field path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, (*path, index))
+
