@@ -63,7 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         """The path MkDocs appends to ``edit_uri``: data files sit beside docs/, hence '../'."""
         return Path(os.path.relpath(path, config.docs_dir)).as_posix()
 
-    edit_base = urljoin(config.repo_url or "", config.edit_uri or "") if config.repo_url and config.edit_uri else None
+    edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri) if config.repo_url and config.edit_uri else None
     pages = list(generated_pages(dataset, edit_url=(lambda path: urljoin(edit_base, edit_uri(path))) if edit_base else None))
     for page in pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
