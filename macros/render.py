@@ -119,9 +119,9 @@ def section_index(collection: Collection, dataset: Dataset, *, edit_url: EditUrl
     return render_template(f"{collection.folder}-index.md.j2", dataset=dataset, edit_url=edit_url)
 
 
-def overview_matrix(dataset: Dataset) -> str:
-    """Criteria × frameworks: each cell a rating and a verdict linking to the criterion section."""
-    return render_template("partials/overview-matrix.md.j2", dataset=dataset)
+def overview_matrix(dataset: Dataset, *, verdicts: bool = True) -> str:
+    """Criteria × frameworks: each cell a rating (and its verdict) linking to the criterion section."""
+    return render_template("partials/overview-matrix.md.j2", dataset=dataset, verdicts=verdicts)
 
 
 def rating_scale() -> str:

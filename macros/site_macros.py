@@ -16,9 +16,9 @@ def define_env(env: Any) -> None:
     """Register the macros; the dataset is read from the config when a page calls them."""
 
     @env.macro
-    def overview_matrix() -> str:
-        """The criteria × frameworks matrix shown on the home page."""
-        return render.overview_matrix(env.conf[CONFIG_KEY])
+    def overview_matrix(verdicts: bool = True) -> str:
+        """The criteria × frameworks matrix; ``verdicts=False`` shows the ratings alone."""
+        return render.overview_matrix(env.conf[CONFIG_KEY], verdicts=verdicts)
 
     @env.macro
     def rating_scale() -> str:

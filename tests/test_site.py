@@ -61,21 +61,21 @@ def test_use_case_page_shows_the_fit_of_each_framework(site: BuiltSite, use_case
     assert deciding == [DATASET.criterion(criterion_id).title for criterion_id in use_case.criteria]
 
 
-def test_overview_matrix_on_home_and_criteria_index(site: BuiltSite) -> None:
-    for url in ("", "criteria/"):
-        table = site.article(url).select("table")[0]
-        assert [th.get_text(strip=True) for th in table.select("thead th")] == [
-            "Criterion", *[framework.name for framework in DATASET.frameworks]
-        ]
-        rows = table.select("tbody tr")
-        assert len(rows) == len(DATASET.criteria)
-        for row, criterion in zip(rows, DATASET.criteria, strict=True):
-            cells = row.select("td")[1:]
-            for cell, framework in zip(cells, DATASET.frameworks, strict=True):
-                assessment = criterion.assessments[framework.id]
-                assert cell.select_one(".fvd-rating").get_text() == assessment.rating.label
-                assert text_of(cell).endswith(assessment.verdict)
-                assert cell.a["href"].endswith(f"{criterion.id}/#{framework.id}")
+@pytest.mark.parametrize(("url", "verdicts"), [("", False), ("criteria/", True)])
+def test_overview_matrix_on_home_and_criteria_index(site: BuiltSite, url: str, verdicts: bool) -> None:
+    table = site.article(url).select("table")[0]
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+        "Criterion", *[framework.name for framework in DATASET.frameworks]
+    ]
+    rows = table.select("tbody tr")
+    assert len(rows) == len(DATASET.criteria)
+    for row, criterion in zip(rows, DATASET.criteria, strict=True):
+        cells = row.select("td")[1:]
+        for cell, framework in zip(cells, DATASET.frameworks, strict=True):
+            assessment = criterion.assessments[framework.id]
+            assert cell.select_one(".fvd-rating").get_text() == assessment.rating.label
+            assert text_of(cell).endswith(assessment.verdict) == verdicts
+            assert cell.a["href"].endswith(f"{criterion.id}/#{framework.id}")
 
 
 def test_edit_links_open_the_yaml_file_a_page_comes_from(site: BuiltSite) -> None:
