@@ -124,6 +124,11 @@ def overview_matrix(dataset: Dataset, *, verdicts: bool = True) -> str:
     return render_template("partials/overview-matrix.md.j2", dataset=dataset, verdicts=verdicts)
 
 
+def versions_covered(dataset: Dataset) -> str:
+    """Which release series the site covers, from each framework's data."""
+    return render_template("partials/versions.md.j2", dataset=dataset)
+
+
 def rating_scale() -> str:
     """The rating scale as a table, for the methodology page."""
     return render_template("partials/rating-scale.md.j2")

@@ -21,6 +21,11 @@ def define_env(env: Any) -> None:
         return render.overview_matrix(env.conf[CONFIG_KEY], verdicts=verdicts)
 
     @env.macro
+    def versions_covered() -> str:
+        """The release series each framework page and assessment is written for."""
+        return render.versions_covered(env.conf[CONFIG_KEY])
+
+    @env.macro
     def rating_scale() -> str:
         """The rating scale table of the methodology page."""
         return render.rating_scale()

@@ -154,3 +154,20 @@ def test_glossary_terms_are_anchored_and_linked_from_the_text(site: BuiltSite) -
         assert all(not a.find_parent(["code", "h1", "h2", "h3", "a"]) for a in links)
         linked |= {href.split("#")[1] for href in targets}
     assert {"wsgi", "orm", "csrf"} <= linked
+
+
+def test_methodology_lists_the_versions_covered_from_the_data(site: BuiltSite) -> None:
+    rows = site.article("methodology/").select_one("#versions + p + table").select("tbody tr")
+    assert [[text_of(td) for td in row.select("td")][:3] for row in rows] == [
+        [f.name, f.current_version, f.latest_release] for f in DATASET.frameworks
+    ]
+
+
+def test_framework_pages_cover_support_governance_and_packages(site: BuiltSite) -> None:
+    for framework in DATASET.frameworks:
+        article = site.article(f"frameworks/{framework.id}/")
+        releases = [text_of(row.td) for row in article.select_one("#support ~ table").select("tbody tr")]
+        assert releases == [release.series for release in framework.releases]
+        assert article.find(id="governance") and article.find(id="strengths") and article.find(id="weaknesses")
+        package_links = {a["href"] for a in article.select("#packages ~ table a")}
+        assert {package.url for package in framework.common_packages} <= package_links
