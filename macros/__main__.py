@@ -19,7 +19,7 @@ def validate(data_dir: Path) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) in {data_dir}; fix them before building.", file=sys.stderr)
         return 1
-    counts = f"{len(dataset.frameworks)} frameworks, {len(dataset.criteria)} criteria, {len(dataset.use_cases)} use cases"
+    counts = ", ".join(f"{len(entities)} {collection.folder}" for collection, entities in dataset.entities.items())
     print(f"{data_dir}: valid ({counts}).")
     return 0
 

@@ -15,10 +15,23 @@ from typing import Any
 from pydantic import ValidationError
 
 from macros.errors import problem_from_error
-from macros.models import Claim, Criterion, Framework, Record, Term, UseCase
+from macros.examples import example_problems
+from macros.models import Claim, Criterion, DecisionTree, Example, Framework, Measurement, Record, Term, UseCase
 from macros.problems import Problem, did_you_mean, quoted_list
 from macros.references import reference_problems
-from macros.registry import CLAIMS, COLLECTIONS, CRITERIA, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
+from macros.registry import (
+    CLAIMS,
+    COLLECTIONS,
+    CRITERIA,
+    DECISIONS,
+    EXAMPLES,
+    FRAMEWORKS,
+    GLOSSARY,
+    MEASUREMENTS,
+    USE_CASES,
+    Collection,
+)
+from macros.trees import master_problems, tree_problems
 from macros.yamlsource import YamlDocument, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -66,6 +79,10 @@ class Dataset:
     def glossary(self) -> list[Term]:
         return self.entities[GLOSSARY]
 
+    @property
+    def decisions(self) -> list[DecisionTree]:
+        return self.entities[DECISIONS]
+
     def source_of(self, collection: Collection, entity_id: str) -> Path:
         """The YAML file an entity was read from."""
         return self.files[(collection.folder, entity_id)]
@@ -79,6 +96,18 @@ class Dataset:
 
     def use_case(self, use_case_id: str) -> UseCase:
         return self.get(USE_CASES, use_case_id)
+
+    @property
+    def examples(self) -> list[Example]:
+        return self.entities[EXAMPLES]
+
+    def examples_for(self, criterion_id: str) -> list[Example]:
+        """Code examples that illustrate a criterion."""
+        return [example for example in self.examples if criterion_id in example.criteria]
+
+    def measurements_for(self, criterion_id: str) -> list[Measurement]:
+        """Measured numbers that a criterion page shows."""
+        return [measurement for measurement in self.entities[MEASUREMENTS] if measurement.criterion == criterion_id]
 
     def claims_about(self, criterion_id: str) -> list[Claim]:
         """The checked claims that concern a criterion, for its page to link."""
@@ -103,6 +132,11 @@ def load_dataset(data_dir: Path) -> Dataset:
     for items in loaded.values():
         for item in items:
             problems += reference_problems(item, known)
+    for item in loaded[EXAMPLES]:
+        problems += example_problems(item, data_dir.parent)
+    for item in loaded[DECISIONS]:
+        problems += tree_problems(item)
+    problems += master_problems(loaded[DECISIONS])
     if problems:
         raise InvalidDatasetError(problems)
     return Dataset(

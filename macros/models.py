@@ -357,9 +357,6 @@ class UseCase(Record):
     """Ids of other use cases worth reading next."""
 
 
-
-
-
 class ClaimVerdict(StrEnum):
     """How a commonly repeated claim holds up against the sources."""
 
@@ -413,4 +410,167 @@ class Term(Record):
     """Where the definition can be checked."""
     reviewed: date
     """When someone last checked this definition (YYYY-MM-DD)."""
-Entity = Framework | Criterion | UseCase | Claim | Term
+
+
+class Answer(Record):
+    """One answer to a decision question: it leads to the next question or to an outcome."""
+
+    id: Id
+    """Short id, unique within the question; it appears in the chooser's shareable URL."""
+    label: PlainLine
+    """The answer as the reader picks it, e.g. 'Yes, mostly JSON'."""
+    next: Id | None = None
+    """Id of the question this answer leads to (give either next or outcome)."""
+    outcome: Id | None = None
+    """Id of the outcome this answer leads to (give either next or outcome)."""
+
+
+class Question(Record):
+    """A question a reader can answer about their project."""
+
+    id: Id
+    """Unique within the tree; used in anchors and in the chooser's URL."""
+    text: PlainLine
+    """The question, e.g. 'Is the product mainly a JSON API?'."""
+    help: MarkdownText | None = None
+    """What to consider when answering. Markdown."""
+    criteria: list[CriterionId] = []
+    """Criteria that explain the question; the flowchart node links to the first."""
+    answers: list[Answer] = Field(min_length=2)
+    """At least two answers."""
+
+
+class Outcome(Record):
+    """Where a path through the tree ends: a recommendation with its reasons."""
+
+    id: Id
+    """Unique within the tree; used in anchors and in the chooser's URL."""
+    title: PlainLine
+    """The recommendation in a few words, e.g. 'Django with Django REST framework'."""
+    frameworks: list[FrameworkId] = Field(min_length=1)
+    """Recommended framework ids, best fit first."""
+    reasons: MarkdownText
+    """Why, in a few sentences or bullets, linking the pages behind the reasons. Markdown."""
+    criteria: list[CriterionId] = []
+    """Criteria behind the recommendation."""
+    use_cases: list[UseCaseId] = []
+    """Use cases behind the recommendation."""
+
+
+class DecisionTree(Record):
+    """A decision a reader faces, as questions and outcomes: drawn as a flowchart, walked by the chooser."""
+
+    id: Id
+    """Must equal the file name without .yaml; used in URLs."""
+    title: PlainLine
+    """Heading of the flowchart page, e.g. 'Which framework?'."""
+    summary: PlainLine
+    """One sentence: who this decision is for."""
+    master: bool = False
+    """True for the one tree the chooser page starts with ('Which framework?')."""
+    start: Id
+    """Id of the first question."""
+    questions: list[Question] = Field(min_length=1)
+    """The questions, in any order."""
+    outcomes: list[Outcome] = Field(min_length=2)
+    """The outcomes, in any order."""
+    reviewed: date
+    """When someone last checked the tree against the criteria it cites (YYYY-MM-DD)."""
+
+
+class Footprint(Record):
+    """Install size and start-up cost of a minimal app of one framework."""
+
+    version: ReleaseNumber
+    """The release measured, quoted, e.g. '3.1.3'."""
+    packages: int = Field(ge=1)
+    """Packages a fresh virtual environment gains from installing the framework (the framework included)."""
+    install_size_mb: float = Field(gt=0)
+    """Size on disk of those packages, in MB (10^6 bytes), bytecode included."""
+    startup_ms: float = Field(gt=0)
+    """Median wall time to start Python and import the minimal app, in milliseconds."""
+    startup_rss_mb: float = Field(gt=0)
+    """Peak memory (resident set size) of that process, in MiB."""
+    orm_app_startup_ms: float = Field(gt=0)
+    """The same for the measured app with its database layer (Flask-SQLAlchemy; Django's default apps)."""
+    orm_app_startup_rss_mb: float = Field(gt=0)
+    """Peak memory of that process, in MiB."""
+
+
+class Throughput(Record):
+    """One endpoint under load: medians over the runs."""
+
+    requests_per_second: float = Field(gt=0)
+    """Median requests per second."""
+    p50_ms: float = Field(gt=0)
+    """Median of the runs' 50th-percentile latency, in milliseconds."""
+    p90_ms: float = Field(gt=0)
+    """Median of the runs' 90th-percentile latency, in milliseconds."""
+    p99_ms: float = Field(gt=0)
+    """Median of the runs' 99th-percentile latency, in milliseconds."""
+    spread_percent: float = Field(ge=0)
+    """(highest - lowest requests per second) / median, in percent: how noisy the runs were."""
+
+
+class Endpoint(Record):
+    """An endpoint both apps implement the same way."""
+
+    id: Id
+    """Short id, e.g. 'hello'."""
+    description: PlainLine
+    """What the endpoint does, e.g. 'Returns 20 rows from SQLite as JSON'."""
+    results: dict[FrameworkId, Throughput] = Field(min_length=1)
+    """Results per framework id."""
+
+
+class Measurement(Record):
+    """Numbers written by a script in the repository, shown on a criterion page with their method."""
+
+    id: Id
+    """Must equal the file name without .yaml."""
+    criterion: CriterionId
+    """The criterion page that shows these numbers."""
+    measured: date
+    """When the script ran (YYYY-MM-DD)."""
+    machine: PlainLine
+    """Processor, cores, memory and operating system of the machine that ran it."""
+    python: ReleaseNumber
+    """Python release used, quoted, e.g. '3.12.1'."""
+    command: PlainLine
+    """The command that reproduces the numbers."""
+    server: PlainLine
+    """The production server and its settings, identical for every framework."""
+    load: PlainLine
+    """The load generator and its settings."""
+    baseline_startup_ms: float = Field(gt=0)
+    """Median wall time of a bare 'python -c pass', for comparison with start-up times."""
+    footprint: dict[FrameworkId, Footprint] = Field(min_length=1)
+    """Install size and start-up per framework id."""
+    endpoints: list[Endpoint] = Field(min_length=1)
+    """Throughput and latency per endpoint."""
+
+
+RepositoryPath = Annotated[
+    str, Field(pattern=r"^examples/[A-Za-z0-9_./-]+$"), Label("path of a file under examples/"),
+]
+
+
+class Example(Record):
+    """The same task written in each framework: real files in examples/, tested by pytest."""
+
+    id: Id
+    """Must equal the file name without .yaml; used in URLs."""
+    title: PlainLine
+    """Heading of the example page, e.g. 'A JSON API endpoint'."""
+    summary: PlainLine
+    """One sentence: what the example shows."""
+    criteria: list[CriterionId] = Field(min_length=1)
+    """Criteria the example illustrates; their pages link to it."""
+    files: dict[EveryFrameworkId, list[RepositoryPath]]
+    """For each framework, the files a reader should see, shown in this order."""
+    notes: dict[FrameworkId, MarkdownText] = {}
+    """For each framework, what to notice. Markdown."""
+    versions: dict[FrameworkId, list[VersionSeries]] = Field(min_length=1)
+    """For each framework, the release series the example is written for."""
+    reviewed: date
+    """When someone last checked the example (YYYY-MM-DD)."""

@@ -10,7 +10,7 @@ from typing import Any
 from macros import render
 from macros.dataset import Dataset
 from macros.paths import TEMPLATES_DIR
-from macros.registry import COLLECTIONS, CRITERIA, FRAMEWORKS, USE_CASES, Collection
+from macros.registry import COLLECTIONS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, USE_CASES, Collection
 from macros.render import EditUrl
 
 
@@ -28,7 +28,9 @@ class GeneratedPage:
 
 ENTITY_RENDERERS: dict[Collection, Callable[[Any, Dataset], str]] = {
     FRAMEWORKS: render.framework_page, CRITERIA: render.criterion_page, USE_CASES: render.use_case_page,
+    DECISIONS: render.decision_page, EXAMPLES: render.example_page,
 }
+CHOOSER = "chooser.md"
 
 
 def generated_pages(dataset: Dataset, *, edit_url: EditUrl | None = None) -> Iterator[GeneratedPage]:
@@ -38,6 +40,8 @@ def generated_pages(dataset: Dataset, *, edit_url: EditUrl | None = None) -> Ite
     with its own edit link when ``edit_url`` turns a file into a repository URL.
     """
     for collection in COLLECTIONS:
+        if not collection.has_pages:
+            continue
         yield GeneratedPage(
             src_uri=f"{collection.folder}/index.md",
             title=collection.title,
@@ -48,6 +52,11 @@ def generated_pages(dataset: Dataset, *, edit_url: EditUrl | None = None) -> Ite
         )
         if collection.single_page:
             continue
+        if collection is DECISIONS and dataset.decisions:
+            yield GeneratedPage(
+                src_uri=CHOOSER, title="Chooser", markdown=render.chooser_page(dataset),
+                source=dataset.source_of(DECISIONS, dataset.decisions[0].id), collection=DECISIONS,
+            )
         for entity in dataset.entities[collection]:
             yield GeneratedPage(
                 src_uri=f"{collection.folder}/{entity.id}.md",

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Any, get_args, get_origin
 
+from pydantic import BaseModel
+
 from macros.models import LINK_TARGET, References
 from macros.problems import Problem, did_you_mean, quoted_list
 from macros.registry import BY_FOLDER
@@ -25,10 +27,24 @@ SITE_LINK = re.compile(r"^/(?P<folder>[a-z-]+)/(?P<page>[^/#]+)\.md(?:#(?P<ancho
 
 def reference_problems(item: Loaded, known: dict[str, list[str]]) -> list[Problem]:
     """Every problem with the references of one loaded file; ``known`` maps folders to their ids."""
+    return _model_problems(item, item.entity, (), known) + _link_problems(item, known)
+
+
+def _model_problems(item: Loaded, record: BaseModel, prefix: Path_, known: dict[str, list[str]]) -> list[Problem]:
+    """Reference problems of one record and, recursively, of the records nested in it."""
     problems: list[Problem] = []
-    for name, info in type(item.entity).model_fields.items():
-        problems += _field_problems(item, name, info.annotation, getattr(item.entity, name), known)
-    problems += _link_problems(item, known)
+    for name, info in type(record).model_fields.items():
+        value = getattr(record, name)
+        path = (*prefix, name)
+        problems += _field_problems(item, path, info.annotation, value, known)
+        origin = get_origin(info.annotation)
+        if origin in (list, dict) and value:
+            children = value.items() if origin is dict else enumerate(value)
+            problems += [
+                problem
+                for key, child in children if isinstance(child, BaseModel)
+                for problem in _model_problems(item, child, (*path, key), known)
+            ]
     return problems
 
 
@@ -38,7 +54,7 @@ def _marker(annotation: Any) -> References | None:
     return None
 
 
-def _field_problems(item: Loaded, name: str, annotation: Any, value: Any, known: dict[str, list[str]]) -> list[Problem]:
+def _field_problems(item: Loaded, name: Path_, annotation: Any, value: Any, known: dict[str, list[str]]) -> list[Problem]:
     origin = get_origin(annotation)
     if origin not in (list, dict) or (not value and origin is list):
         return []
@@ -46,8 +62,8 @@ def _field_problems(item: Loaded, name: str, annotation: Any, value: Any, known:
     if marker is None:
         return []
     entries: list[tuple[Path_, str]] = (
-        [((name, index), entry) for index, entry in enumerate(value)] if origin is list
-        else [((name, key), key) for key in value]
+        [((*name, index), entry) for index, entry in enumerate(value)] if origin is list
+        else [((*name, key), key) for key in value]
     )
     ids = known[marker.folder]
     noun = BY_FOLDER[marker.folder].noun
@@ -62,9 +78,9 @@ def _field_problems(item: Loaded, name: str, annotation: Any, value: Any, known:
     if marker.every:
         problems += [
             Problem(
-                item.display, item.document.line_of((name,)), name,
+                item.display, item.document.line_of(name), dotted(name),
                 f"an entry for every {noun} ({quoted_list(ids)})", f"none for '{missing}'",
-                f"add '{name}.{missing}' with the same fields as the others",
+                f"add '{dotted((*name, missing))}' with the same fields as the others",
             )
             for missing in ids if missing not in value
         ]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from macros.models import Claim, Criterion, Framework, Record, Term, UseCase
+from macros.models import Claim, Criterion, DecisionTree, Example, Framework, Measurement, Record, Term, UseCase
 
 
 @dataclass(frozen=True)
@@ -20,9 +20,11 @@ class Collection:
     model: type[Record]
     noun: str
     title: str
-    sort_key: Callable[[Any], str]
+    sort_key: Callable[[Any], Any]
     single_page: bool = False
     """True: one page lists every entity under its own anchor (/glossary/#wsgi); False: a page each."""
+    has_pages: bool = True
+    """False for data shown only inside other pages (measurements appear on their criterion's page)."""
 
     def __str__(self) -> str:
         return self.folder
@@ -33,5 +35,12 @@ CRITERIA = Collection("criteria", Criterion, "criterion", "Criteria", lambda cri
 USE_CASES = Collection("use-cases", UseCase, "use case", "Use cases", lambda use_case: use_case.title.lower())
 CLAIMS = Collection("claims", Claim, "claim", "Claims checked", lambda claim: claim.claim.lower(), single_page=True)
 GLOSSARY = Collection("glossary", Term, "glossary term", "Glossary", lambda term: term.term.lower(), single_page=True)
-COLLECTIONS = (FRAMEWORKS, CRITERIA, USE_CASES, CLAIMS, GLOSSARY)
+DECISIONS = Collection(
+    "decisions", DecisionTree, "decision tree", "Decision flowcharts", lambda tree: (not tree.master, tree.title.lower()),
+)
+MEASUREMENTS = Collection(
+    "measurements", Measurement, "measurement", "Measurements", lambda measurement: measurement.id, has_pages=False,
+)
+EXAMPLES = Collection("examples", Example, "code example", "Code examples", lambda example: example.title.lower())
+COLLECTIONS = (FRAMEWORKS, CRITERIA, USE_CASES, DECISIONS, EXAMPLES, CLAIMS, GLOSSARY, MEASUREMENTS)
 BY_FOLDER = {collection.folder: collection for collection in COLLECTIONS}

@@ -7,7 +7,9 @@ raw data into the page by forgetting a filter.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -17,10 +19,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from macros import flowcharts
 from macros.dataset import Dataset
-from macros.models import Assessment, Claim, ClaimVerdict, Criterion, Framework, Rating, UseCase
+from macros.examples import SourceFile, pinned_versions, source_files
+from macros.models import Assessment, Claim, ClaimVerdict, Criterion, DecisionTree, Example, Framework, Rating, UseCase
 from macros.paths import TEMPLATES_DIR
-from macros.registry import CLAIMS, CRITERIA, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
+from macros.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
 from macros.text import markdown, plain
 
 # Turns a data file into the URL that edits it in the repository (None: no edit links).
@@ -84,9 +88,13 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(md=markdown, badge=rating_badge, verdict=verdict_badge, yaml_string=yaml_string)
+    environment.filters.update(
+        md=markdown, badge=rating_badge, verdict=verdict_badge, yaml_string=yaml_string, attribute=html_attribute,
+        code=code_span,
+    )
     environment.globals.update(
-        link=page_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES, CLAIMS=CLAIMS, GLOSSARY=GLOSSARY,
+        link=page_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
+        CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES,
         ratings=list(Rating), versions_text=versions_text, claim_versions=claim_versions,
     )
     return environment
@@ -104,14 +112,65 @@ def framework_page(framework: Framework, dataset: Dataset) -> str:
 def criterion_page(criterion: Criterion, dataset: Dataset) -> str:
     related = [dataset.criterion(related_id) for related_id in criterion.related]
     return render_template(
-        "criterion.md.j2", criterion=criterion, related=related, claims=dataset.claims_about(criterion.id), dataset=dataset,
+        "criterion.md.j2", criterion=criterion, related=related, claims=dataset.claims_about(criterion.id),
+        measurements=dataset.measurements_for(criterion.id), examples=dataset.examples_for(criterion.id), dataset=dataset,
     )
+
+
+def example_page(example: Example, dataset: Dataset) -> str:
+    """Each framework's files in a content tab, read from the repository at build time."""
+    root = dataset.data_dir.parent
+    pins = pinned_versions(root / "requirements.txt") if (root / "requirements.txt").exists() else {}
+    sources = {
+        framework_id: [
+            SourceFile(file.path, file.language, Markup(file.text)) for file in source_files(example, framework_id, root)
+        ]
+        for framework_id in example.files
+    }
+    tested = [f"{framework.name} {pins[framework.id]}" for framework in dataset.frameworks
+              if framework.id in example.files and framework.id in pins]
+    return render_template("example.md.j2", example=example, sources=sources, tested_with=", ".join(tested), dataset=dataset)
 
 
 def use_case_page(use_case: UseCase, dataset: Dataset) -> str:
     deciding = [dataset.criterion(criterion_id) for criterion_id in use_case.criteria]
     related = [dataset.use_case(related_id) for related_id in use_case.related]
     return render_template("use-case.md.j2", use_case=use_case, deciding=deciding, related=related, dataset=dataset)
+
+
+def decision_body_context(tree: DecisionTree, dataset: Dataset, *, root: str) -> dict[str, Any]:
+    """What the decision partial needs: steps in reading order, numbers, the flowchart and chooser data."""
+    questions = flowcharts.question_order(tree)
+    return {
+        "tree": tree,
+        "dataset": dataset,
+        "questions": questions,
+        "numbers": {question.id: number for number, question in enumerate(questions, start=1)},
+        "outcomes": {outcome.id: outcome for outcome in tree.outcomes},
+        "flowchart": Markup(flowcharts.mermaid_flowchart(tree, root=root)),
+        "chooser_json": flowcharts.chooser_data(tree),
+    }
+
+
+def decision_page(tree: DecisionTree, dataset: Dataset) -> str:
+    """A flowchart page at /decisions/<id>/ (two levels below the site root)."""
+    return render_template("decision.md.j2", **decision_body_context(tree, dataset, root="../../"))
+
+
+def chooser_page(dataset: Dataset) -> str:
+    """The chooser at /chooser/, walking the master tree (the first in display order)."""
+    return render_template("chooser.md.j2", **decision_body_context(dataset.decisions[0], dataset, root="../"))
+
+
+def code_span(text: str) -> Markup:
+    """Text as an inline code span, shown exactly (Markdown does not unescape inside code)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return Markup(f"{fence} {text} {fence}" if text.startswith("`") or text.endswith("`") else f"{fence}{text}{fence}")
+
+
+def html_attribute(text: str) -> Markup:
+    """Text for a double-quoted HTML attribute."""
+    return Markup(html.escape(text, quote=True))
 
 
 def section_index(collection: Collection, dataset: Dataset, *, edit_url: EditUrl | None = None) -> str:

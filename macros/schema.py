@@ -14,7 +14,22 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from macros.models import Assessment, Dependency, Label, Package, Rating, Release, Source, UseCaseAssessment
+from macros.models import (
+    Answer,
+    Assessment,
+    Dependency,
+    Endpoint,
+    Footprint,
+    Label,
+    Outcome,
+    Package,
+    Question,
+    Rating,
+    Release,
+    Source,
+    Throughput,
+    UseCaseAssessment,
+)
 from macros.paths import FIELD_REFERENCE, ROOT, SCHEMA_DIR
 from macros.registry import COLLECTIONS, Collection
 
@@ -51,6 +66,8 @@ def field_reference() -> str:
     models += [
         ("Assessment (criteria)", Assessment), ("Assessment (use cases)", UseCaseAssessment), ("Source", Source),
         ("Release (frameworks)", Release), ("Dependency (frameworks)", Dependency), ("Package (frameworks)", Package),
+        ("Question (decision trees)", Question), ("Answer (decision trees)", Answer), ("Outcome (decision trees)", Outcome),
+        ("Footprint (measurements)", Footprint), ("Endpoint (measurements)", Endpoint), ("Throughput (measurements)", Throughput),
     ]
     for heading, model in models:
         lines += [f"## {heading}", "", (model.__doc__ or "").strip(), ""]

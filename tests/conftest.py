@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from playwright.sync_api import Browser, Page
 
 from macros.paths import ROOT
 
@@ -65,4 +66,30 @@ def minimal_data(tmp_path: Path) -> Path:
     return target
 
 
-Edit = Callable[[Path], None]
+@pytest.fixture(scope="session")
+def site_url(site: BuiltSite) -> Iterator[str]:
+    """The real site served on a loopback port."""
+    from tests.browser import serve
+
+    yield from serve(site.site_dir)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    from tests.browser import launch
+
+    yield from launch()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """A fresh page whose requests and console are watched; the test fails on anything unclean."""
+    from tests.browser import Watch
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch(origin=site_url)
+    watch.attach(page)
+    yield page
+    context.close()
+    watch.assert_clean()

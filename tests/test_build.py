@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
 from macros.paths import ROOT
@@ -26,9 +25,10 @@ def project_copy(tmp_path: Path, data: Path) -> Path:
 
 
 def add_to_nav(project: Path, entry: dict[str, str]) -> None:
-    config = yaml.safe_load((project / "mkdocs.yml").read_text())
-    config["nav"].append(entry)
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    """Put a page first in the nav (text edit: mkdocs.yml holds Python tags a YAML dump would lose)."""
+    config = project / "mkdocs.yml"
+    ((title, page),) = entry.items()
+    config.write_text(config.read_text().replace("\nnav:\n", f"\nnav:\n  - {title}: {page}\n", 1))
 
 
 def mkdocs(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:

@@ -171,3 +171,41 @@ def test_framework_pages_cover_support_governance_and_packages(site: BuiltSite) 
         assert article.find(id="governance") and article.find(id="strengths") and article.find(id="weaknesses")
         package_links = {a["href"] for a in article.select("#packages ~ table a")}
         assert {package.url for package in framework.common_packages} <= package_links
+
+
+def test_performance_page_shows_the_measured_numbers_with_method_and_limits(site: BuiltSite) -> None:
+    (measurement,) = DATASET.measurements_for("performance")
+    article = site.article("criteria/performance/")
+    footprint = article.select_one("#footprint + table")
+    headers = [text_of(th) for th in footprint.select("thead th")][1:]
+    assert headers == [f"{f.name} {measurement.footprint[f.id].version}" for f in DATASET.frameworks]
+    rows = article.select_one("#throughput + p + table").select("tbody tr")
+    assert len(rows) == len(measurement.endpoints) * len(DATASET.frameworks)
+    first = measurement.endpoints[0].results[DATASET.frameworks[0].id]
+    assert text_of(rows[0].select("td")[2]) == str(int(first.requests_per_second))
+    assert article.find(id="limits") is not None
+    assert measurement.command in text_of(article.select_one("#measured + p"))
+
+
+@pytest.mark.parametrize("example", DATASET.examples, ids=lambda e: e.id)
+def test_example_pages_show_the_tested_files_themselves(site: BuiltSite, example) -> None:
+    from macros.paths import ROOT
+
+    article = site.article(f"examples/{example.id}/")
+    tabs = [text_of(label) for label in article.select(".tabbed-labels label")]
+    assert tabs == [f.name for f in DATASET.frameworks if f.id in example.files]
+    shown = {text_of(title) for title in article.select(".highlight .filename")}
+    listed = {path for paths in example.files.values() for path in paths}
+    assert shown == listed
+    for path in listed:
+        block = next(b for b in article.select(".highlight") if text_of(b.select_one(".filename")) == path)
+        code = "".join(line.get_text() for line in block.select("code"))
+        assert code.strip() == (ROOT / path).read_text().strip(), f"{path} on the page differs from the file"
+    assert "Django 6.1.3" in text_of(article) and "Flask 3.1.3" in text_of(article)
+
+
+def test_criterion_pages_link_their_examples(site: BuiltSite) -> None:
+    for criterion in DATASET.criteria:
+        expected = {f"../../examples/{example.id}/" for example in DATASET.examples_for(criterion.id)}
+        links = {a["href"] for a in site.article(f"criteria/{criterion.id}/").select("#examples + ul a:not(.fvd-term)")}
+        assert links == expected, criterion.id

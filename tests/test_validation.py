@@ -23,6 +23,7 @@ def replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
 
 def write(relative: str, content: bytes) -> Callable[[Path], None]:
     def edit(data: Path) -> None:
+        (data / relative).parent.mkdir(parents=True, exist_ok=True)
         (data / relative).write_bytes(content)
     return edit
 
@@ -119,6 +120,18 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         ["data/criteria/admin.yaml:10: assessments.django.explanation: expected links to https pages or site pages only; "
          "found 'Click [here](javascript:alert(1)).'\n"
          "    hint: replace the 'javascript:' link with an https URL or a site page such as /criteria/database.md"],
+    ),
+    (
+        "example file that does not exist",
+        write("examples/hello.yaml", b"id: hello\ntitle: Hello\nsummary: Hi.\ncriteria: [admin]\nfiles:\n"
+              b"  django: [examples/django/hello.py]\n  flask: [examples/flask/helo.py]\n"
+              b"versions: {flask: ['1.0']}\nreviewed: 2026-11-23\n"),
+        ["data/examples/hello.yaml:6: files.django[0]: expected a file that exists under examples/; "
+         "found 'examples/django/hello.py'\n"
+         "    hint: paths are relative to the repository root, e.g. examples/flask/hello.py",
+         "data/examples/hello.yaml:7: files.flask[0]: expected a file that exists under examples/; "
+         "found 'examples/flask/helo.py'\n"
+         "    hint: paths are relative to the repository root, e.g. examples/flask/hello.py"],
     ),
     (
         "duplicate id",

@@ -1,0 +1,37 @@
+// Renders ``` mermaid fences (div.fvd-mermaid) with the Mermaid build this site serves itself.
+// Loaded on every page, it fetches Mermaid only when a page has a diagram. It runs on every
+// page view through Material's document$ (instant navigation included) and re-renders when
+// the reader switches between light and dark mode.
+(() => {
+  const moduleUrl = new URL("../vendor/mermaid/mermaid.esm.min.mjs", document.currentScript.src).href;
+  let mermaidModule = null;
+  let diagramCount = 0;
+
+  const theme = () => (document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "default");
+
+  async function render(elements) {
+    mermaidModule ??= import(moduleUrl).then((module) => module.default);
+    const mermaid = await mermaidModule;
+    // antiscript: node links ("click ... href") work; labels are escaped when the page is generated.
+    mermaid.initialize({ startOnLoad: false, securityLevel: "antiscript", theme: theme() });
+    for (const element of elements) {
+      element.dataset.source ??= element.textContent;
+      diagramCount += 1;
+      const { svg, bindFunctions } = await mermaid.render(`fvd-diagram-${diagramCount}`, element.dataset.source);
+      element.innerHTML = svg;
+      bindFunctions?.(element);
+      element.dataset.theme = theme();
+    }
+  }
+
+  function renderPage() {
+    const elements = [...document.querySelectorAll(".fvd-mermaid")];
+    if (elements.length) render(elements).catch((error) => console.error("Diagram failed to render:", error));
+  }
+
+  document$.subscribe(renderPage);
+  new MutationObserver(() => {
+    const stale = [...document.querySelectorAll(".fvd-mermaid[data-theme]")].filter((e) => e.dataset.theme !== theme());
+    if (stale.length) render(stale).catch((error) => console.error("Diagram failed to render:", error));
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+})();

@@ -1,0 +1,266 @@
+"""Measure Flask and Django the same way and write the results to data/measurements/performance.yaml.
+
+For each framework, in a fresh virtual environment of the given Python:
+- install footprint: packages added and their size on disk;
+- start-up: wall time and peak memory of importing a minimal hello-world app (perf/flask_hello.py,
+  perf/django_site/django_hello.py), median of several runs;
+- throughput: a hello-world and a database-backed JSON endpoint under gunicorn with the same
+  worker settings, loaded on loopback by wrk; requests per second and latency percentiles,
+  medians over several runs.
+
+The apps live in scripts/perf/. Run the full measurement (about 5 minutes on 2 cores):
+
+    .venv/bin/python scripts/measure_performance.py
+
+``--quick`` does one short run of everything (the test suite uses it to prove the script
+works); its numbers are not meant to be published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = Path(__file__).resolve().parent / "perf"
+OUTPUT = ROOT / "data" / "measurements" / "performance.yaml"
+GUNICORN = "gunicorn==27.0.1"
+WORKERS = 2
+WRK_THREADS = 2
+WRK_CONNECTIONS = 32
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    requirement: str
+    extras: tuple[str, ...]  # what the database-backed endpoint needs beyond the framework
+    app_dir: Path
+    minimal_module: str  # imported to measure start-up
+    served_module: str  # the app with the ORM, imported for a second start-up figure
+    wsgi_app: str  # served under load
+
+
+FRAMEWORKS = (
+    Framework("flask", "flask==3.1.3", ("flask-sqlalchemy==3.1.1",), APPS, "flask_hello", "flask_app", "flask_app:app"),
+    Framework("django", "django==6.1.3", (), APPS / "django_site", "django_hello", "wsgi", "wsgi:application"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    runs: int
+    startup_runs: int
+    seconds: int
+
+
+FULL = Settings(runs=5, startup_runs=20, seconds=10)
+QUICK = Settings(runs=1, startup_runs=2, seconds=1)
+
+
+def run(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, check=True, capture_output=True, text=True, **options)  # type: ignore[call-overload]
+
+
+def site_packages(venv: Path) -> Path:
+    return next(venv.glob("lib/python*/site-packages"))
+
+
+def installed(venv: Path) -> dict[str, str]:
+    listing = json.loads(run([str(venv / "bin/python"), "-m", "pip", "list", "--format", "json"]).stdout)
+    return {entry["name"].lower(): entry["version"] for entry in listing}
+
+
+def size_of(paths: list[Path]) -> int:
+    """Bytes in the given files and folders."""
+    files = [file for path in paths for file in ([path] if path.is_file() else path.rglob("*"))]
+    return sum(file.stat().st_size for file in files if file.is_file())
+
+
+def footprint(python: str, framework: Framework, workdir: Path) -> tuple[Path, dict[str, object]]:
+    """A fresh venv with the framework alone: what it adds, then the app's extras and gunicorn."""
+    venv = workdir / f"venv-{framework.id}"
+    run([python, "-m", "venv", str(venv)])
+    before = set(installed(venv))
+    packages_dir = site_packages(venv)
+    entries_before = set(packages_dir.iterdir())
+    run([str(venv / "bin/python"), "-m", "pip", "install", "--disable-pip-version-check", framework.requirement])
+    added = {name: version for name, version in installed(venv).items() if name not in before}
+    new_entries = [entry for entry in packages_dir.iterdir() if entry not in entries_before]
+    extra_bin = [path for path in (venv / "bin").iterdir() if path.name in {"django-admin", "flask", "sqlformat"}]
+    result = {
+        "version": added[framework.id],
+        "packages": len(added),
+        "install_size_mb": round(size_of(new_entries + extra_bin) / 1e6, 1),
+    }
+    run([str(venv / "bin/python"), "-m", "pip", "install", "--disable-pip-version-check", GUNICORN, *framework.extras])
+    return venv, result
+
+
+def startup(venv: Path, framework: Framework, module: str, runs: int, env: dict[str, str]) -> tuple[float, float]:
+    """Median wall time (ms) and peak RSS (MiB) of a process that imports ``module`` and exits."""
+    code = f"import resource, {module}; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    times, memory = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        output = run([str(venv / "bin/python"), "-c", code], cwd=framework.app_dir, env=env).stdout
+        times.append((time.perf_counter() - start) * 1000)
+        memory.append(int(output.strip()) / 1024)
+    return round(statistics.median(times), 1), round(statistics.median(memory), 1)
+
+
+def baseline(python: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run([python, "-c", "pass"])
+        times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not start")
+
+
+LATENCY_LINE = re.compile(r"^\s+(50|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, seconds: int) -> dict[str, float]:
+    output = run(["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--latency", url]).stdout
+    if "Non-2xx" in output or "Socket errors" in output:
+        raise RuntimeError(f"errors under load at {url}:\n{output}")
+    latency = {f"p{p}_ms": float(value) * UNIT_MS[unit] for p, value, unit in LATENCY_LINE.findall(output)}
+    requests = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    return {"requests_per_second": requests, **latency}
+
+
+def throughput(venv: Path, framework: Framework, settings: Settings, env: dict[str, str]) -> dict[str, dict[str, float]]:
+    port = free_port()
+    server = subprocess.Popen(
+        [str(venv / "bin/gunicorn"), "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+         framework.wsgi_app],
+        cwd=framework.app_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        results = {}
+        for endpoint in ("hello", "items"):
+            url = f"http://127.0.0.1:{port}/{endpoint}"
+            wait_until_up(url)
+            wrk(url, 1)  # warm-up: imports, caches, database connection
+            runs = [wrk(url, settings.seconds) for _ in range(settings.runs)]
+            rates = [result["requests_per_second"] for result in runs]
+            median_rate = statistics.median(rates)
+            results[endpoint] = {
+                "requests_per_second": round(median_rate),
+                **{key: round(statistics.median(r[key] for r in runs), 2) for key in ("p50_ms", "p90_ms", "p99_ms")},
+                "spread_percent": round((max(rates) - min(rates)) / median_rate * 100, 1),
+            }
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def machine() -> str:
+    cpu = "unknown processor"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = re.findall(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
+        cpu = names[0].strip() if names else cpu
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(re.search(r"MemTotal:\s+(\d+)", meminfo.read_text()).group(1))  # type: ignore[union-attr]
+        memory = f", {round(kib / 1024 / 1024)} GiB RAM"
+    return f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="one short run of everything, to check the script works")
+    parser.add_argument("--python", default=sys.executable,
+                        help="Python for the measured environments, 3.12 or newer for Django 6.1 (default: this one)")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"YAML file to write (default {OUTPUT.relative_to(ROOT)})")
+    arguments = parser.parse_args()
+    settings = QUICK if arguments.quick else FULL
+    python_version = run([arguments.python, "-c", "import platform; print(platform.python_version())"]).stdout.strip()
+    # wrk prints its version and exits with status 1
+    wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False).stdout.split()[1]
+    wrk_version = wrk_version.removeprefix("debian/")
+    footprints, endpoints = {}, {"hello": {}, "items": {}}
+    with tempfile.TemporaryDirectory() as scratch:
+        workdir = Path(scratch)
+        for framework in FRAMEWORKS:
+            print(f"{framework.id}: installing", file=sys.stderr)
+            venv, result = footprint(arguments.python, framework, workdir)
+            database = workdir / f"{framework.id}.sqlite3"
+            # Explicit settings module: a caller's DJANGO_SETTINGS_MODULE (a test run's, say) must not leak in.
+            env = {**os.environ, "PERF_DB": str(database), "DJANGO_SETTINGS_MODULE": "settings", "PYTHONDONTWRITEBYTECODE": "1"}
+            seed = ["-c", "import flask_app; flask_app.seed()"] if framework.id == "flask" else ["seed.py"]
+            run([str(venv / "bin/python"), *seed], cwd=framework.app_dir, env=env)
+            print(f"{framework.id}: start-up", file=sys.stderr)
+            minimal_ms, minimal_mb = startup(venv, framework, framework.minimal_module, settings.startup_runs, env)
+            served_ms, served_mb = startup(venv, framework, framework.served_module, settings.startup_runs, env)
+            footprints[framework.id] = {
+                **result, "startup_ms": minimal_ms, "startup_rss_mb": minimal_mb,
+                "orm_app_startup_ms": served_ms, "orm_app_startup_rss_mb": served_mb,
+            }
+            print(f"{framework.id}: throughput", file=sys.stderr)
+            for endpoint, numbers in throughput(venv, framework, settings, env).items():
+                endpoints[endpoint][framework.id] = numbers
+    document = {
+        "id": arguments.output.stem,
+        "criterion": "performance",
+        "measured": datetime.date.today(),
+        "machine": machine(),
+        "python": python_version,
+        "command": "python scripts/measure_performance.py" + (" --quick" if arguments.quick else ""),
+        "server": f"{GUNICORN.replace('==', ' ')}, {WORKERS} sync workers, DEBUG off, SQLite database",
+        "load": f"wrk {wrk_version}, {WRK_THREADS} threads, {WRK_CONNECTIONS} connections, {settings.runs} run(s) "
+                f"of {settings.seconds} s per endpoint after a 1 s warm-up, on the same machine",
+        "baseline_startup_ms": baseline(arguments.python, settings.startup_runs),
+        "footprint": footprints,
+        "endpoints": [
+            {"id": "hello", "description": "Returns the text 'Hello, world!'", "results": endpoints["hello"]},
+            {"id": "items", "description": "Reads 20 of 100 rows from SQLite through the ORM and returns them as JSON",
+             "results": endpoints["items"]},
+        ],
+    }
+    arguments.output.parent.mkdir(parents=True, exist_ok=True)
+    header = "# Written by scripts/measure_performance.py; rerun it rather than editing numbers by hand.\n"
+    arguments.output.write_text(header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
+    print(f"wrote {arguments.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Flowcharts and the chooser, as a reader meets them in headless Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from macros.dataset import load_dataset
+from macros.flowcharts import question_order
+from macros.models import Answer, DecisionTree
+from macros.paths import DATA_DIR
+
+DATASET = load_dataset(DATA_DIR)
+MASTER = DATASET.decisions[0]
+
+
+def paths(tree: DecisionTree) -> Iterator[tuple[list[tuple[str, Answer]], str]]:
+    """Every path from the start to an outcome: the (question, answer) steps and the outcome id."""
+    by_id = {question.id: question for question in tree.questions}
+
+    def walk(question_id: str, steps: list[tuple[str, Answer]]) -> Iterator[tuple[list[tuple[str, Answer]], str]]:
+        for answer in by_id[question_id].answers:
+            trail = [*steps, (question_id, answer)]
+            if answer.outcome:
+                yield trail, answer.outcome
+            else:
+                yield from walk(answer.next or "", trail)
+
+    yield from walk(tree.start, [])
+
+
+def diagram_labels(page: Page) -> set[str]:
+    page.wait_for_selector(".fvd-mermaid svg")
+    texts = page.eval_on_selector_all(".fvd-mermaid svg .node", "nodes => nodes.map(node => node.textContent)")
+    return {" ".join(text.split()) for text in texts}
+
+
+@pytest.mark.parametrize("tree", DATASET.decisions, ids=lambda tree: tree.id)
+def test_flowchart_renders_every_question_and_outcome(page: Page, site_url: str, tree: DecisionTree) -> None:
+    page.goto(f"{site_url}decisions/{tree.id}/")
+    expected = {question.text for question in tree.questions} | {outcome.title for outcome in tree.outcomes}
+    assert diagram_labels(page) == expected
+    assert page.locator(".fvd-mermaid svg").get_attribute("aria-roledescription") == "flowchart-v2"
+
+
+def test_mermaid_is_served_by_the_site_and_only_where_needed(page: Page, site_url: str) -> None:
+    loaded: list[str] = []
+    page.on("request", lambda request: "vendor/mermaid" in request.url and loaded.append(request.url))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert loaded == [], "the home page has no diagram and must not load Mermaid"
+    page.goto(f"{site_url}decisions/{MASTER.id}/")
+    page.wait_for_selector(".fvd-mermaid svg")
+    assert loaded and all(url.startswith(f"{site_url}assets/vendor/mermaid/") for url in loaded)
+
+
+def test_flowchart_renders_after_instant_navigation_and_in_dark_mode(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}decisions/")
+    page.wait_for_load_state("networkidle")
+    page.locator("article").get_by_role("link", name=MASTER.title, exact=True).click()
+    page.wait_for_url(f"{site_url}decisions/{MASTER.id}/")
+    assert diagram_labels(page)  # rendered although the page arrived by instant navigation
+    diagram = page.locator(".fvd-mermaid")
+    expect(diagram).to_have_attribute("data-theme", "default")
+    page.locator("label[title='Switch to dark mode']").click()
+    expect(diagram).to_have_attribute("data-theme", "dark")
+    assert page.locator(".fvd-mermaid svg .node").count() == len(MASTER.questions) + len(MASTER.outcomes)
+
+
+def test_a_flowchart_node_link_opens_its_page(page: Page, site_url: str) -> None:
+    first = question_order(MASTER)[0]
+    page.goto(f"{site_url}decisions/{MASTER.id}/")
+    page.wait_for_selector(".fvd-mermaid svg")
+    page.locator(".fvd-mermaid svg a", has_text=first.text).first.click()
+    page.wait_for_url(f"{site_url}criteria/{first.criteria[0]}/")
+    assert page.locator("h1").inner_text().startswith(DATASET.criterion(first.criteria[0]).title)
+
+
+@pytest.mark.parametrize("steps,outcome", list(paths(MASTER)), ids=lambda value: value if isinstance(value, str) else "")
+def test_chooser_reaches_every_outcome_of_the_master_tree(page: Page, site_url: str, steps, outcome: str) -> None:
+    page.goto(f"{site_url}chooser/")
+    chooser = page.locator(".fvd-chooser")
+    for _, answer in steps:
+        chooser.locator(f".fvd-chooser__answers button[data-answer='{answer.id}']").click()
+    result = chooser.locator(".fvd-chooser__result")
+    expect(result).to_have_attribute("data-outcome", outcome)
+    title = next(o.title for o in MASTER.outcomes if o.id == outcome)
+    expect(result).to_contain_text(title)
+    query = "&".join(f"{question_id}={answer.id}" for question_id, answer in steps)
+    assert page.url == f"{site_url}chooser/?{query}#walk"
+
+
+def test_a_shared_link_restores_the_answers_and_history_steps_through_them(page: Page, site_url: str) -> None:
+    steps, outcome = next(path for path in paths(MASTER) if len(path[0]) >= 2)
+    query = "&".join(f"{question_id}={answer.id}" for question_id, answer in steps)
+    page.goto(f"{site_url}chooser/?{query}")
+    chooser = page.locator(".fvd-chooser")
+    expect(chooser.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", outcome)
+    assert chooser.locator(".fvd-chooser__path li").count() == len(steps)
+
+    page.goto(f"{site_url}chooser/")
+    for _, answer in steps:
+        chooser.locator(f".fvd-chooser__answers button[data-answer='{answer.id}']").click()
+    page.go_back()
+    expect(chooser.locator(".fvd-chooser__result")).to_have_count(0)
+    expect(chooser.locator(".fvd-chooser__path li")).to_have_count(len(steps) - 1)
+    page.go_forward()
+    expect(chooser.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", outcome)
+
+
+def test_without_javascript_the_text_flowchart_is_the_page(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}chooser/")
+    expect(page.locator("#walk")).to_be_hidden()
+    expect(page.locator(".fvd-mermaid")).to_be_hidden()
+    for question in MASTER.questions:
+        expect(page.locator(f"#q-{question.id}")).to_be_visible()
+    for outcome in MASTER.outcomes:
+        expect(page.locator(f"#o-{outcome.id}")).to_be_visible()
+    context.close()
