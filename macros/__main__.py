@@ -38,6 +38,28 @@ def generate(*, check: bool) -> int:
     return 0
 
 
+def links() -> int:
+    """Build the site, add its new links to the registry, and report published links that broke."""
+    import tempfile
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from macros.links import published_links, read_registry, resolves, write_registry
+    from macros.paths import ROOT
+
+    with tempfile.TemporaryDirectory() as site_dir:
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir, strict=True))
+        current = published_links(Path(site_dir))
+        registry = read_registry()
+        broken = sorted(link for link in registry if not resolves(link, Path(site_dir), current))
+    write_registry(registry | current)
+    print(f"{len(current - registry)} new link(s) added to the registry.")
+    for link in broken:
+        print(f"{link} no longer resolves: add the old id to 'aliases' of the entry that replaced it", file=sys.stderr)
+    return 1 if broken else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -45,9 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     validate_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
     generate_parser = commands.add_parser("generate", help="rewrite the files derived from the dataset model")
     generate_parser.add_argument("--check", action="store_true", help="only report files that are out of date")
+    commands.add_parser("links", help="add new page and anchor links to tests/published-links.txt; report broken ones")
     arguments = parser.parse_args(argv)
     if arguments.command == "validate":
         return validate(arguments.data)
+    if arguments.command == "links":
+        return links()
     return generate(check=arguments.check)
 
 

@@ -229,6 +229,24 @@ def _check_ids(loaded: dict[Collection, list[Loaded]]) -> list[Problem]:
                     "each id names one page: give this one its own id and file name",
                 ))
             seen.setdefault(entity_id, item)
+        problems += _alias_problems(items, seen)
+    return problems
+
+
+def _alias_problems(items: list[Loaded], ids: dict[str, Loaded]) -> list[Problem]:
+    """An alias keeps an old link alive, so it may name neither a current id nor another alias."""
+    problems = []
+    claimed: dict[str, Loaded] = {}
+    for item in items:
+        for index, alias in enumerate(getattr(item.entity, "aliases", [])):
+            owner = ids.get(alias) or claimed.get(alias)
+            if owner is not None:
+                problems.append(Problem(
+                    item.display, item.document.line_of(("aliases", index)), f"aliases[{index}]",
+                    "an old id that no other entry uses", f"'{alias}', used by {owner.display}",
+                    "an alias redirects an old link; it cannot also be a live id or another entry's alias",
+                ))
+            claimed.setdefault(alias, item)
     return problems
 
 

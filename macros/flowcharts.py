@@ -59,7 +59,7 @@ def mermaid_flowchart(tree: DecisionTree, *, root: str) -> str:
         "    accDescr: Questions lead to answers and recommendations; the same decision is written out as numbered steps.",
     ]
     for question in question_order(tree):
-        lines.append(f"    {question_node(question.id)}{{{mermaid_label(question.text)}}}")
+        lines.append(f"    {question_node(question.id)}[{mermaid_label(question.text)}]")
     for outcome in tree.outcomes:
         lines.append(f"    {outcome_node(outcome.id)}([{mermaid_label(outcome.title)}])")
     for question in question_order(tree):

@@ -18,9 +18,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from macros.api import api_files
 from macros.dataset import CONFIG_KEY, Dataset, InvalidDatasetError, load_dataset
 from macros.glossary_links import GlossaryLinker, GlossaryLinksExtension
-from macros.pages import expand_nav, generated_pages
+from macros.pages import expand_nav, generated_pages, redirect_pages
 
 log = logging.getLogger("mkdocs.plugins.dataset")
 
@@ -70,6 +71,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = edit_uri(page.source)
         files.append(file)
     config.nav = expand_nav(config.nav or [], pages)
+    for path, content in (api_files(dataset) | redirect_pages(dataset)).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

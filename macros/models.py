@@ -279,6 +279,10 @@ class Framework(Record):
 
     id: Id
     """Must equal the file name without .yaml; used in URLs and as the key of assessments."""
+    aliases: list[Id] = []
+    """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
+    keywords: list[PlainLine] = []
+    """Words readers search for that the text may not use, e.g. 'login' for authentication; shown and indexed."""
     name: PlainLine
     """Display name, e.g. 'Django'."""
     summary: PlainLine
@@ -326,6 +330,10 @@ class Criterion(Record):
 
     id: Id
     """Must equal the file name without .yaml; used in URLs."""
+    aliases: list[Id] = []
+    """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
+    keywords: list[PlainLine] = []
+    """Words readers search for that the text may not use, e.g. 'login' for authentication; shown and indexed."""
     title: PlainLine
     """Heading of the criterion page, e.g. 'Database and ORM'."""
     summary: PlainLine
@@ -343,6 +351,10 @@ class UseCase(Record):
 
     id: Id
     """Must equal the file name without .yaml; used in URLs."""
+    aliases: list[Id] = []
+    """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
+    keywords: list[PlainLine] = []
+    """Words readers search for that the text may not use, e.g. 'login' for authentication; shown and indexed."""
     title: PlainLine
     """Heading of the use-case page, e.g. 'REST APIs'."""
     summary: PlainLine
@@ -375,6 +387,8 @@ class Claim(Record):
 
     id: Id
     """Must equal the file name without .yaml; becomes the claim's anchor on the claims page."""
+    aliases: list[Id] = []
+    """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
     claim: PlainLine
     """The claim as it is commonly stated."""
     verdict: ClaimVerdict
@@ -398,6 +412,8 @@ class Term(Record):
 
     id: Id
     """Must equal the file name without .yaml; becomes the term's anchor on the glossary page."""
+    aliases: list[Id] = []
+    """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
     term: PlainLine
     """The term as readers meet it, e.g. 'WSGI'."""
     aka: list[PlainLine] = []
@@ -462,6 +478,8 @@ class DecisionTree(Record):
 
     id: Id
     """Must equal the file name without .yaml; used in URLs."""
+    aliases: list[Id] = []
+    """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
     title: PlainLine
     """Heading of the flowchart page, e.g. 'Which framework?'."""
     summary: PlainLine
@@ -560,6 +578,10 @@ class Example(Record):
 
     id: Id
     """Must equal the file name without .yaml; used in URLs."""
+    aliases: list[Id] = []
+    """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
+    keywords: list[PlainLine] = []
+    """Words readers search for that the text may not use, e.g. 'login' for authentication; shown and indexed."""
     title: PlainLine
     """Heading of the example page, e.g. 'A JSON API endpoint'."""
     summary: PlainLine

@@ -83,3 +83,15 @@ def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
         children = [{page.title: page.src_uri} for page in pages if page.collection is collection and not page.is_index]
         expanded.append({title or target: [target, *children]} if children else entry)
     return expanded
+
+
+def redirect_pages(dataset: Dataset) -> dict[str, str]:
+    """A redirect page at each alias of a page-per-entity collection: old links land on the new page."""
+    redirects = {}
+    for collection in COLLECTIONS:
+        if not collection.has_pages or collection.single_page:
+            continue
+        for entity in dataset.entities[collection]:
+            for alias in getattr(entity, "aliases", []):
+                redirects[f"{collection.folder}/{alias}/index.html"] = render.redirect_page(f"../{entity.id}/")
+    return redirects

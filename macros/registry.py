@@ -25,22 +25,37 @@ class Collection:
     """True: one page lists every entity under its own anchor (/glossary/#wsgi); False: a page each."""
     has_pages: bool = True
     """False for data shown only inside other pages (measurements appear on their criterion's page)."""
+    search_boost: float = 1.0
+    """Weight of the collection's pages in site search: the pages that answer a topic rank first."""
 
     def __str__(self) -> str:
         return self.folder
 
 
-FRAMEWORKS = Collection("frameworks", Framework, "framework", "Frameworks", lambda framework: framework.name.lower())
-CRITERIA = Collection("criteria", Criterion, "criterion", "Criteria", lambda criterion: criterion.title.lower())
-USE_CASES = Collection("use-cases", UseCase, "use case", "Use cases", lambda use_case: use_case.title.lower())
-CLAIMS = Collection("claims", Claim, "claim", "Claims checked", lambda claim: claim.claim.lower(), single_page=True)
-GLOSSARY = Collection("glossary", Term, "glossary term", "Glossary", lambda term: term.term.lower(), single_page=True)
+FRAMEWORKS = Collection(
+    "frameworks", Framework, "framework", "Frameworks", lambda framework: framework.name.lower(), search_boost=1.5,
+)
+CRITERIA = Collection(
+    "criteria", Criterion, "criterion", "Criteria", lambda criterion: criterion.title.lower(), search_boost=3.0,
+)
+USE_CASES = Collection(
+    "use-cases", UseCase, "use case", "Use cases", lambda use_case: use_case.title.lower(), search_boost=2.0,
+)
+# Claims and the glossary touch every topic in passing; a lower weight keeps them below the pages that answer it.
+CLAIMS = Collection(
+    "claims", Claim, "claim", "Claims checked", lambda claim: claim.claim.lower(), single_page=True, search_boost=0.3,
+)
+GLOSSARY = Collection(
+    "glossary", Term, "glossary term", "Glossary", lambda term: term.term.lower(), single_page=True, search_boost=0.3,
+)
 DECISIONS = Collection(
     "decisions", DecisionTree, "decision tree", "Decision flowcharts", lambda tree: (not tree.master, tree.title.lower()),
 )
 MEASUREMENTS = Collection(
     "measurements", Measurement, "measurement", "Measurements", lambda measurement: measurement.id, has_pages=False,
 )
-EXAMPLES = Collection("examples", Example, "code example", "Code examples", lambda example: example.title.lower())
+EXAMPLES = Collection(
+    "examples", Example, "code example", "Code examples", lambda example: example.title.lower(), search_boost=2.5,
+)
 COLLECTIONS = (FRAMEWORKS, CRITERIA, USE_CASES, DECISIONS, EXAMPLES, CLAIMS, GLOSSARY, MEASUREMENTS)
 BY_FOLDER = {collection.folder: collection for collection in COLLECTIONS}

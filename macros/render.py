@@ -52,6 +52,12 @@ def verdict_badge(verdict: ClaimVerdict) -> Markup:
     return Markup(f'<span class="fvd-verdict fvd-verdict--{verdict.value}">{verdict.label}</span>')
 
 
+def cell_anchor(criterion_id: str, framework_id: str) -> Markup:
+    """A stable anchor for one matrix cell (#m-admin-django) and its copy-link affordance."""
+    anchor = f"m-{criterion_id}-{framework_id}"
+    return Markup(f'<a class="fvd-permalink" id="{anchor}" href="#{anchor}" title="Link to this cell">#</a> ')
+
+
 def page_link(collection: Collection, entity_id: str, anchor: str = "") -> Markup:
     """A site-absolute link target that MkDocs validates and rewrites: ``/criteria/admin.md#flask``.
 
@@ -69,6 +75,14 @@ def yaml_string(text: str) -> Markup:
 
 def versions_text(framework: Framework, assessment: Assessment) -> str:
     return f"{framework.name} " + ", ".join(assessment.versions)
+
+
+def verdicts_description(entity: Criterion | UseCase, dataset: Dataset) -> str:
+    """A page description made of the one-line verdicts: 'Django (Strong): ... Flask (Good): ...'."""
+    return " ".join(
+        f"{framework.name} ({entity.assessments[framework.id].rating.label}): {entity.assessments[framework.id].verdict}"
+        for framework in dataset.frameworks
+    )
 
 
 def claim_versions(claim: Claim, dataset: Dataset) -> str:
@@ -96,6 +110,7 @@ def _environment() -> Environment:
         link=page_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
         CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES,
         ratings=list(Rating), versions_text=versions_text, claim_versions=claim_versions,
+        verdicts_description=verdicts_description, cell_anchor=cell_anchor,
     )
     return environment
 
@@ -191,3 +206,8 @@ def versions_covered(dataset: Dataset) -> str:
 def rating_scale() -> str:
     """The rating scale as a table, for the methodology page."""
     return render_template("partials/rating-scale.md.j2")
+
+
+def redirect_page(target: str) -> str:
+    """A page that forwards to ``target`` (relative URL), keeping the #anchor of the old link."""
+    return render_template("redirect.html.j2", target=target)

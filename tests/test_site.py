@@ -75,7 +75,8 @@ def test_overview_matrix_on_home_and_criteria_index(site: BuiltSite, url: str, v
             assessment = criterion.assessments[framework.id]
             assert cell.select_one(".fvd-rating").get_text() == assessment.rating.label
             assert text_of(cell).endswith(assessment.verdict) == verdicts
-            assert cell.a["href"].endswith(f"{criterion.id}/#{framework.id}")
+            assert cell.select_one("a:not(.fvd-permalink)")["href"].endswith(f"{criterion.id}/#{framework.id}")
+            assert cell.select_one("a.fvd-permalink")["id"] == f"m-{criterion.id}-{framework.id}"
 
 
 def test_edit_links_open_the_yaml_file_a_page_comes_from(site: BuiltSite) -> None:
@@ -209,3 +210,28 @@ def test_criterion_pages_link_their_examples(site: BuiltSite) -> None:
         expected = {f"../../examples/{example.id}/" for example in DATASET.examples_for(criterion.id)}
         links = {a["href"] for a in site.article(f"criteria/{criterion.id}/").select("#examples + ul a:not(.fvd-term)")}
         assert links == expected, criterion.id
+
+
+def test_every_page_has_its_own_title_description_canonical_and_open_graph(site: BuiltSite) -> None:
+    descriptions = set()
+    pages = [path for path in site.site_dir.rglob("index.html") if "/api/" not in str(path)]
+    for html_file in pages:
+        page = site.page(str(html_file.relative_to(site.site_dir)))
+        if page.select_one('meta[http-equiv="refresh"]'):
+            continue
+        description = page.select_one('meta[name="description"]')["content"]
+        assert page.select_one('meta[property="og:description"]')["content"] == description
+        assert page.select_one('meta[property="og:title"]')["content"]
+        assert page.select_one('link[rel="canonical"]')["href"].startswith("https://flask-vs-django.github.io/")
+        assert page.select_one('meta[property="og:url"]')["content"] == page.select_one('link[rel="canonical"]')["href"]
+        descriptions.add(description)
+    assert len(descriptions) > len(pages) * 0.9, "descriptions must come from each page's data, not boilerplate"
+    admin = site.page("criteria/admin/").select_one('meta[name="description"]')["content"]
+    assert DATASET.criterion("admin").assessments["django"].verdict in admin
+
+
+def test_not_found_page_offers_search_and_the_main_sections(site: BuiltSite) -> None:
+    page = site.page("404.html")
+    assert page.select_one("article label[for='__search']") is not None
+    links = {a["href"] for a in page.select("article a")}
+    assert {"/chooser/", "/criteria/", "/use-cases/", "/frameworks/"} <= links

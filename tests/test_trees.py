@@ -113,7 +113,7 @@ def test_labels_cannot_break_out_of_mermaid_syntax() -> None:
 def test_flowchart_links_nodes_relative_to_the_page(minimal_data: Path) -> None:
     tree = load_dataset(minimal_data).decisions[0]
     chart = mermaid_flowchart(tree, root="../../")
-    assert 'q_admin{"Do staff need a back office?"}' in chart
+    assert 'q_admin["Do staff need a back office?"]' in chart
     assert 'q_admin -->|"No"| q_data' in chart
     assert 'click q_admin href "../../criteria/admin/"' in chart
     assert 'click o_flask href "../../frameworks/flask/"' in chart

@@ -134,6 +134,13 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
          "    hint: paths are relative to the repository root, e.g. examples/flask/hello.py"],
     ),
     (
+        "alias that is a live id",
+        replace(ADMIN, "id: admin\n", "id: admin\naliases: [database]\n"),
+        ["data/criteria/admin.yaml:2: aliases[0]: expected an old id that no other entry uses; "
+         "found 'database', used by data/criteria/database.yaml\n"
+         "    hint: an alias redirects an old link; it cannot also be a live id or another entry's alias"],
+    ),
+    (
         "duplicate id",
         copy(ADMIN, "criteria/admin.yml"),
         ["data/criteria/admin.yml:1: id: expected an id unused by other criteria; "

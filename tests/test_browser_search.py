@@ -1,0 +1,87 @@
+"""Search finds what readers type: each query must put its page in the top 3 results.
+
+The queries are phrased the way readers search; tune the data (titles, summaries, search
+boosts) when one fails, never this list's expectations.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+QUERIES = {
+    "orm": "criteria/database/",
+    "admin panel": "criteria/admin/",
+    "websockets": "use-cases/real-time/",
+    "csrf": "criteria/security/",
+    "which is faster": "criteria/performance/",
+    "lts": "criteria/maintenance/",
+    "migrations": "criteria/database/",
+    "rest api": "criteria/rest-apis/",
+    "blueprint": "criteria/project-structure/",
+    "async views": "criteria/async/",
+    "django rest framework": "criteria/rest-apis/",
+    "login": "criteria/authentication/",
+    "password hashing": "criteria/security/",
+    "jinja": "criteria/templating/",
+    "url routing": "criteria/routing/",
+    "test client": "criteria/testing/",
+    "settings": "criteria/configuration/",
+    "gunicorn": "criteria/deployment/",
+    "e-commerce shop": "use-cases/e-commerce/",
+    "cms": "use-cases/content-sites/",
+    "microservices": "use-cases/microservices/",
+    "beginners": "use-cases/learning/",
+    "mvp": "use-cases/rapid-development/",
+    "large team": "use-cases/large-teams/",
+    "release schedule": "criteria/maintenance/",
+    "wsgi": "glossary/",
+    "mvc": "claims/",
+    "debugger": "criteria/developer-tooling/",
+    "form validation": "criteria/forms/",
+    "which framework": "decisions/which-framework/",
+    "werkzeug": "frameworks/flask/",
+    "prototype": "use-cases/prototyping/",
+    "sql injection": "criteria/security/",
+    "real time updates": "use-cases/real-time/",
+    "code example json": "examples/json-api/",
+}
+
+
+def top_results(page: Page, site_url: str, query: str) -> list[str]:
+    """Type the query into the header's search box; the first three result pages."""
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill("")
+    field.press_sequentially(query)  # typed key by key, as a reader does
+    # The search worker answers asynchronously: read the results until two reads agree.
+    read = "links => links.map(a => a.href)"
+    hrefs, previous = None, []
+    for _ in range(50):
+        page.wait_for_timeout(200)
+        hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", read)
+        if hrefs and hrefs == previous:
+            break
+        previous = hrefs
+    assert hrefs, f"no results for {query!r}"
+    pages: list[str] = []
+    for href in hrefs:  # results list a page's sections under it; rank by page
+        url = href.removeprefix(site_url).split("#")[0].split("?")[0]
+        if url not in pages:
+            pages.append(url)
+    return pages[:3]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url: str):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES.items(), ids=list(QUERIES))
+def test_query_finds_its_page_in_the_top_three(search_page: Page, site_url: str, query: str, expected: str) -> None:
+    assert expected in top_results(search_page, site_url, query)
