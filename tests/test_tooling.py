@@ -1,0 +1,53 @@
+"""Contributor tooling works as configured: linters pass, config files are valid, editors get schemas."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.paths import ROOT
+from macros.registry import COLLECTIONS
+
+BIN = Path(sys.executable).parent
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("command", [
+    ["ruff", "check", "."],
+    ["yamllint", "--no-warnings", "data", ".github", ".pre-commit-config.yaml", ".yamllint.yaml"],
+    ["check-jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, (ROOT / ".github/workflows").glob("*.yml"))],
+    ["check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", ".github/ISSUE_TEMPLATE/wrong-fact.yml"],
+    ["pre-commit", "validate-config", ".pre-commit-config.yaml"],
+], ids=["ruff", "yamllint", "workflows", "issue-form", "pre-commit-config"])
+def test_linters_and_config_checks_pass(command: list[str]) -> None:
+    result = run(str(BIN / command[0]), *command[1:])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_yamllint_catches_a_real_mistake(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: a\nid: b\n")
+    result = run(str(BIN / "yamllint"), "-c", str(ROOT / ".yamllint.yaml"), str(broken))
+    assert result.returncode == 1 and "duplication of key" in result.stdout
+
+
+def test_every_data_folder_is_mapped_to_its_schema_for_editors() -> None:
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())
+    mapped = {glob for globs in settings["yaml.schemas"].values() for glob in globs}
+    for collection in COLLECTIONS:
+        assert f"data/{collection.folder}/*.yaml" in mapped
+    for schema in settings["yaml.schemas"]:
+        assert (ROOT / schema).is_file(), schema
+
+
+def test_pre_commit_hooks_run_the_project_checks() -> None:
+    config = (ROOT / ".pre-commit-config.yaml").read_text()
+    for entry in ("-m macros validate", "-m macros generate --check", "yamllint", "ruff check"):
+        assert entry in config
