@@ -121,3 +121,14 @@ def test_without_javascript_the_text_flowchart_is_the_page(browser: Browser, sit
     for outcome in MASTER.outcomes:
         expect(page.locator(f"#o-{outcome.id}")).to_be_visible()
     context.close()
+
+
+def test_comparison_tables_sort_by_rating_in_scale_order(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}criteria/")
+    table = page.locator("article table").first
+    header = table.locator("th", has_text=DATASET.frameworks[0].name)
+    header.click()
+    header.click()  # second click: best first (tablesort's descending order)
+    labels = table.locator(f"tbody td:nth-child(2) .fvd-rating").all_inner_texts()
+    order = ["Strong", "Good", "Fair", "Weak"]
+    assert [order.index(label) for label in labels] == sorted(order.index(label) for label in labels)
