@@ -129,6 +129,6 @@ def test_comparison_tables_sort_by_rating_in_scale_order(page: Page, site_url: s
     header = table.locator("th", has_text=DATASET.frameworks[0].name)
     header.click()
     header.click()  # second click: best first (tablesort's descending order)
-    labels = table.locator(f"tbody td:nth-child(2) .fvd-rating").all_inner_texts()
+    labels = table.locator("tbody td:nth-child(2) .fvd-rating").all_inner_texts()
     order = ["Strong", "Good", "Fair", "Weak"]
     assert [order.index(label) for label in labels] == sorted(order.index(label) for label in labels)
