@@ -20,6 +20,11 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
+# axe-core for the accessibility tests, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Debian packages the tests need: chromium for browser tests, wrk for the performance script.
 $(CHROMIUM_PATH) /usr/bin/wrk:
 	apt-get update -qq
@@ -30,7 +35,7 @@ serve: $(INSTALLED)
 	$(PYTHON) -m mkdocs serve
 
 ## test: validate the dataset, check derived files, run the whole test suite
-test: $(INSTALLED) $(CHROMIUM_PATH) /usr/bin/wrk
+test: $(INSTALLED) node_modules/.installed $(CHROMIUM_PATH) /usr/bin/wrk
 	$(PYTHON) -m macros validate
 	$(PYTHON) -m macros generate --check
 	$(PYTHON) -m pytest

@@ -55,7 +55,9 @@ def verdict_badge(verdict: ClaimVerdict) -> Markup:
 def cell_anchor(criterion_id: str, framework_id: str) -> Markup:
     """A stable anchor for one matrix cell (#m-admin-django) and its copy-link affordance."""
     anchor = f"m-{criterion_id}-{framework_id}"
-    return Markup(f'<a class="fvd-permalink" id="{anchor}" href="#{anchor}" title="Link to this cell">#</a> ')
+    return Markup(
+        f'<a class="fvd-permalink" id="{anchor}" href="#{anchor}" title="Link to this cell" aria-label="Link to this cell">#</a> '
+    )
 
 
 def page_link(collection: Collection, entity_id: str, anchor: str = "") -> Markup:

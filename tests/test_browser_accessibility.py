@@ -1,0 +1,163 @@
+"""Accessibility in headless Chromium: axe-core's WCAG 2.1 A and AA rules on every kind of page,
+in light and dark mode, and the interactive parts used with the keyboard alone.
+
+axe-core is pinned in package.json and package-lock.json; `npm ci` installs it into
+node_modules/. A violation is fixed in docs/stylesheets/site.css or docs/overrides/, never by
+turning a rule off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from macros.paths import ROOT
+from tests.test_browser_pages import MASTER, PAGE_TYPES, SCHEMES, PageType, open_page, settle
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# A matrix cell opened from a shared link: its "#" permalink is shown because it is the target.
+TARGETED_CELL = PageType("home-shared-cell", "#m-admin-django")
+
+RUN_AXE = """options => axe.run(document, options).then(results => results.violations.map(violation => ({
+  id: violation.id,
+  impact: violation.impact,
+  help: violation.help,
+  nodes: violation.nodes.map(node => ({target: node.target.join(" "), summary: node.failureSummary})),
+})))"""
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run 'npm ci' in {ROOT} (package-lock.json pins axe-core)")
+    return AXE
+
+
+def axe_violations(page: Page, axe_source: Path) -> list[dict]:
+    """Inject axe-core (from the file, so no request leaves the site) and run the WCAG 2.1 A/AA rules."""
+    page.add_script_tag(path=str(axe_source))
+    return page.evaluate(RUN_AXE, {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+
+
+def report(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            summary = " ".join(node["summary"].split())
+            lines.append(f"    {node['target']}: {summary}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("kind", [*PAGE_TYPES, TARGETED_CELL], ids=str)
+def test_no_wcag_violations(page: Page, site_url: str, axe_source: Path, kind: PageType, scheme: str) -> None:
+    open_page(page, site_url, kind, scheme)
+    if kind is TARGETED_CELL:
+        expect(page.locator(".fvd-permalink:target")).to_have_css("opacity", "1")
+    violations = axe_violations(page, axe_source)
+    assert violations == [], f"axe found WCAG violations on /{kind.path} in {scheme} mode:\n{report(violations)}"
+
+
+CONTRAST = """element => {
+  // WCAG contrast of an element's text colour against the backgrounds painted behind it.
+  const rgba = (value) => {
+    const [r, g, b, a = 1] = value.match(/[\\d.]+/g).map(Number);
+    return [r, g, b, a];
+  };
+  const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+  const layers = [];
+  for (let node = element; node; node = node.parentElement) {
+    const background = rgba(getComputedStyle(node).backgroundColor);
+    if (background[3] > 0) layers.unshift(background);
+    if (background[3] === 1) break;
+  }
+  const background = layers.reduce((below, layer) => over(layer, below), [255, 255, 255, 1]);
+  const foreground = over(rgba(getComputedStyle(element).color), background);
+  const luminance = (colour) => {
+    const linear = (c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    const [r, g, b] = colour.slice(0, 3).map((c) => linear(c / 255));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_copy_link_marks_are_readable_whenever_they_show(page: Page, site_url: str, scheme: str) -> None:
+    """axe skips text that is only punctuation, so the matrix cell's # and the heading's ¶ are measured here."""
+    open_page(page, site_url, TARGETED_CELL, scheme)
+    mark = page.locator(".fvd-permalink:target")
+    expect(mark).to_have_css("opacity", "1")
+    assert mark.evaluate(CONTRAST) >= 4.5, "the # of a cell opened from a shared link"
+    mark.hover()  # the row's hover background and the link's hover colour
+    settle(page)
+    assert mark.evaluate(CONTRAST) >= 4.5, "the # under the mouse"
+    pilcrow = page.locator("article h2 a.headerlink").first
+    pilcrow.focus()
+    settle(page)
+    expect(pilcrow).to_have_css("opacity", "1")
+    assert pilcrow.evaluate(CONTRAST) >= 4.5, "the ¶ of a heading reached with Tab"
+
+
+def focused(page: Page, selector: str) -> bool:
+    return page.evaluate("selector => document.activeElement?.matches(selector) ?? false", selector)
+
+
+def test_the_chooser_can_be_completed_with_the_keyboard_alone(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}chooser/")
+    chooser = page.locator(".fvd-chooser")
+    expect(chooser.locator(".fvd-chooser__answers button").first).to_be_visible()
+    # Start on the ¶ link of the "Walk through it" heading above the chooser and Tab into it.
+    page.locator("#walk a.headerlink").focus()
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if focused(page, ".fvd-chooser__answers button"):
+            break
+    assert focused(page, ".fvd-chooser__answers button:first-child"), "Tab does not reach the chooser's first answer"
+    page.keyboard.press("Tab")  # the second answer, to show that Tab moves between answers
+    assert focused(page, ".fvd-chooser__answers button:nth-child(2)")
+
+    by_id = {question.id: question for question in MASTER.questions}
+    question_id, outcome = MASTER.start, None
+    for step in range(len(MASTER.questions)):
+        answer_id = page.evaluate("() => document.activeElement.dataset.answer")
+        answer = next(answer for answer in by_id[question_id].answers if answer.id == answer_id)
+        page.keyboard.press("Enter" if step % 2 == 0 else "Space")
+        expect(chooser.locator(".fvd-chooser__path li")).to_have_count(step + 1)
+        if answer.outcome:
+            outcome = answer.outcome
+            break
+        question_id = answer.next
+        # The chooser moves the focus to the next question's first answer.
+        assert focused(page, ".fvd-chooser__answers button:first-child"), f"focus lost after step {step + 1}"
+    assert outcome is not None, "the walk never reached an outcome"
+    result = chooser.locator(".fvd-chooser__result")
+    expect(result).to_have_attribute("data-outcome", outcome)
+    expect(result).to_be_focused()  # a screen reader reads the recommendation next
+
+
+def test_a_flowchart_node_link_can_be_reached_and_opened_with_the_keyboard(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}decisions/{MASTER.id}/")
+    page.wait_for_selector(".fvd-mermaid svg")
+    page.wait_for_load_state("networkidle")
+    # Start on the ¶ link of the "Flowchart" heading and Tab into the diagram.
+    page.locator("#flowchart a.headerlink").focus()
+    in_diagram = "() => document.activeElement instanceof SVGAElement && document.activeElement.closest('.fvd-mermaid') !== null"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate(in_diagram):
+            break
+    assert page.evaluate(in_diagram), "Tab never reaches a link in the flowchart"
+    target = page.evaluate(
+        "() => new URL(document.activeElement.getAttribute('href') ?? document.activeElement.getAttribute('xlink:href'),"
+        " location.href).href"
+    )
+    assert target.startswith(site_url) and target != page.url
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    expect(page.locator("article h1")).to_be_visible()

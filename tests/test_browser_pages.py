@@ -1,0 +1,181 @@
+"""Every kind of page, as readers meet it: in light and dark mode, on a phone, and without JavaScript.
+
+The ``page`` fixture fails a test on any console error, failed request or request to another
+host, so each test that uses it also checks that the page works offline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from macros.dataset import load_dataset
+from macros.models import DecisionTree
+from macros.paths import DATA_DIR
+from tests.browser import Watch
+
+DATASET = load_dataset(DATA_DIR)
+MASTER = next(tree for tree in DATASET.decisions if tree.master)
+PHONE = {"width": 375, "height": 812}
+SCHEMES = ["light", "dark"]
+
+
+@dataclass(frozen=True)
+class PageType:
+    """One kind of page: where it is, and what it shows once it is ready."""
+
+    id: str
+    path: str
+    tree: DecisionTree | None = None  # the decision tree whose text flowchart the page shows
+    chooser: bool = False
+    answered: bool = False  # the chooser after the reader answered its first question
+
+    def __str__(self) -> str:
+        return self.id
+
+
+PAGE_TYPES = [
+    PageType("home", ""),
+    PageType("framework", "frameworks/django/"),
+    PageType("criterion", "criteria/database/"),
+    PageType("use-case", "use-cases/rest-apis/"),
+    PageType("claims", "claims/"),
+    PageType("glossary", "glossary/"),
+    PageType("decision", "decisions/which-framework/", tree=next(t for t in DATASET.decisions if t.id == "which-framework")),
+    PageType("chooser", "chooser/", tree=MASTER, chooser=True),
+    PageType("chooser-answered", "chooser/", tree=MASTER, chooser=True, answered=True),
+    PageType("404", "404.html"),
+]
+# Without JavaScript the answered chooser is the same page as the chooser.
+STATIC_PAGE_TYPES = [kind for kind in PAGE_TYPES if not kind.answered]
+
+
+def settle(page: Page) -> None:
+    """Wait until no CSS transition or animation is running, so colours are the final ones."""
+    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
+
+
+def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light") -> None:
+    """Open the page in the reader's colour scheme and wait until everything on it is drawn."""
+    page.emulate_media(color_scheme=scheme)  # Material follows prefers-color-scheme on a first visit
+    page.goto(f"{site_url}{kind.path}")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    diagrams = page.locator(".fvd-mermaid")
+    for index in range(diagrams.count()):
+        # Drawn, and drawn in the page's scheme (diagrams.js redraws when the scheme changes).
+        expect(diagrams.nth(index)).to_have_attribute("data-theme", "dark" if scheme == "dark" else "default")
+        expect(diagrams.nth(index).locator("svg")).to_be_visible()
+    if kind.chooser:
+        answers = page.locator(".fvd-chooser__answers button")
+        expect(answers.first).to_be_visible()
+        if kind.answered:
+            answers.first.click()
+            expect(page.locator(".fvd-chooser__path li")).to_have_count(1)
+    page.wait_for_load_state("networkidle")
+    settle(page)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("kind", PAGE_TYPES, ids=str)
+def test_page_loads_cleanly(page: Page, site_url: str, kind: PageType, scheme: str) -> None:
+    """No console error, failed request or request to another host (checked by the fixture)."""
+    open_page(page, site_url, kind, scheme)
+    expect(page.locator("article h1")).to_be_visible()
+    if kind.answered:
+        assert "?" in page.url, "answering a question records it in the address"
+
+
+OVERFLOW = """() => {
+  // Elements that stick out on the right and are not inside a box that scrolls or clips them.
+  const width = window.innerWidth;
+  const clipped = (element) => {
+    for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
+      if (getComputedStyle(node).overflowX !== "visible" && node.getBoundingClientRect().right <= width) return true;
+    }
+    return false;
+  };
+  const describe = (element) => element.tagName.toLowerCase() + (element.id ? `#${element.id}` : "")
+    + [...element.classList].map((name) => `.${name}`).join("")
+    + ` (right edge ${Math.round(element.getBoundingClientRect().right)} px)`;
+  return [...document.body.querySelectorAll("*")]
+    .filter((element) => element.getBoundingClientRect().right > width + 1 && !clipped(element))
+    .slice(0, 10).map(describe);
+}"""
+
+WIDE_TABLES = """() => {
+  // Every table that sticks out of the window, and whether a box around it scrolls sideways
+  // within the window (Material wraps tables in .md-typeset__scrollwrap).
+  const width = window.innerWidth;
+  return [...document.querySelectorAll("article table")].filter((table) => {
+    const rect = table.getBoundingClientRect();
+    return rect.right > width || rect.left < 0;
+  }).map((table) => {
+    let box = table;
+    while (box && !(["auto", "scroll"].includes(getComputedStyle(box).overflowX) && box.scrollWidth > box.clientWidth)) {
+      box = box.parentElement;
+    }
+    const rect = box?.getBoundingClientRect();
+    return {
+      table: table.querySelector("th")?.textContent.trim() || "(table)",
+      scrolls: Boolean(box) && rect.left >= 0 && rect.right <= width,
+    };
+  });
+}"""
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES, ids=str)
+def test_a_phone_never_scrolls_sideways(page: Page, site_url: str, kind: PageType) -> None:
+    page.set_viewport_size(PHONE)
+    open_page(page, site_url, kind)
+    scroll_width, window_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert window_width == PHONE["width"]
+    assert scroll_width <= window_width, f"the page is {scroll_width} px wide: {page.evaluate(OVERFLOW)}"
+    wide = page.evaluate(WIDE_TABLES)
+    assert [table for table in wide if not table["scrolls"]] == [], "wide tables must scroll inside their own box"
+
+
+def test_a_framework_page_has_tables_wider_than_a_phone_that_scroll_in_their_box(page: Page, site_url: str) -> None:
+    """The check above is not vacuous: the framework page's release tables really need their scroll box."""
+    page.set_viewport_size(PHONE)
+    open_page(page, site_url, next(kind for kind in PAGE_TYPES if kind.id == "framework"))
+    wide = page.evaluate(WIDE_TABLES)
+    assert wide and all(table["scrolls"] for table in wide)
+
+
+@pytest.mark.parametrize("kind", STATIC_PAGE_TYPES, ids=str)
+def test_without_javascript_the_text_is_all_there(browser: Browser, site_url: str, kind: PageType) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch(origin=site_url)
+    watch.attach(page)
+    try:
+        page.goto(f"{site_url}{kind.path}")
+        article = page.locator("article.md-content__inner")
+        expect(article.locator("h1")).to_be_visible()
+        # Everything in the article is shown, except the parts that are drawn by JavaScript.
+        text = article.locator(":scope > :not(.fvd-js-only, .fvd-chooser, .fvd-mermaid)")
+        assert text.count() > 1
+        for index in range(text.count()):
+            expect(text.nth(index)).to_be_visible()
+        for part in article.locator(".fvd-js-only, .fvd-chooser, .fvd-mermaid").all():
+            expect(part).to_be_hidden()  # no empty widget or raw diagram source
+        tables = article.locator("table")
+        for index in range(tables.count()):
+            table = tables.nth(index)
+            # A table in a closed <details> or an unselected tab is hidden with or without JavaScript.
+            folded = table.locator("xpath=ancestor::details[not(@open)] | ancestor::div[contains(@class, 'tabbed-block')]")
+            if folded.count() == 0:
+                expect(table).to_be_visible()
+        if kind.tree is not None:
+            expect(article.locator("#steps")).to_be_visible()
+            expect(article.locator("#outcomes")).to_be_visible()
+            for question in kind.tree.questions:
+                expect(article.locator(f"#q-{question.id}")).to_be_visible()
+            for outcome in kind.tree.outcomes:
+                expect(article.locator(f"#o-{outcome.id}")).to_be_visible()
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    watch.assert_clean()
