@@ -1,0 +1,1 @@
+"""Helpers for scripts/benchmark.py that are not measurements themselves."""
