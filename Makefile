@@ -52,7 +52,7 @@ validate: $(INSTALLED)
 generate: $(INSTALLED)
 	$(PYTHON) -m macros generate
 
-## benchmark: build the site several times and report timings
+## benchmark: build times, rebuild under serve, growth with the dataset and page weight (writes BENCHMARK.md)
 benchmark: $(INSTALLED)
 	$(PYTHON) scripts/benchmark.py
 
