@@ -24,6 +24,8 @@ from macros.glossary_links import GlossaryLinker, GlossaryLinksExtension
 from macros.pages import expand_nav, generated_pages, redirect_pages
 
 log = logging.getLogger("mkdocs.plugins.dataset")
+# Where on_config keeps this build's glossary linker, so each page can tell it where it is.
+LINKER_KEY = "glossary_linker"
 
 def data_dir_of(config: MkDocsConfig) -> Path:
     """The data folder: ``extra.data_dir`` relative to mkdocs.yml (tests point it at fixtures)."""
@@ -48,7 +50,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "Fix them and check again with 'python -m macros validate'."
         ) from None
     config[CONFIG_KEY] = dataset
-    config.markdown_extensions.append(GlossaryLinksExtension(GlossaryLinker(dataset.glossary)))
+    config[LINKER_KEY] = GlossaryLinker(dataset.glossary)
+    config.markdown_extensions.append(GlossaryLinksExtension(config[LINKER_KEY]))
     return config
 
 
@@ -82,7 +85,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    for extension in config.markdown_extensions:
-        if isinstance(extension, GlossaryLinksExtension):
-            extension.linker.current_page = page.file.src_uri
+    config[LINKER_KEY].current_page = page.file.src_uri
     return markdown
