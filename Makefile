@@ -54,7 +54,7 @@ generate: $(INSTALLED)
 
 ## benchmark: build times, rebuild under serve, growth with the dataset and page weight (writes BENCHMARK.md)
 benchmark: $(INSTALLED)
-	$(PYTHON) scripts/benchmark.py
+	$(PYTHON) -m scripts.benchmark
 
 ## lock: re-resolve requirements.in into the fully pinned requirements.txt
 lock:

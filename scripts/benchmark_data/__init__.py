@@ -1,1 +1,0 @@
-"""Helpers for scripts/benchmark.py that are not measurements themselves."""
