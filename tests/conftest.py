@@ -69,9 +69,10 @@ def minimal_data(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def site_url(site: BuiltSite) -> Iterator[str]:
     """The real site served on a loopback port."""
-    from tests.browser import serve
+    from scripts.static_server import serve
 
-    yield from serve(site.site_dir)
+    with serve(site.site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

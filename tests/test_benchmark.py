@@ -15,6 +15,7 @@ from macros.paths import ROOT
 from scripts.benchmark.full_build import FullBuild
 from scripts.benchmark.generation import GenerationCost
 from scripts.benchmark.growth import Growth
+from scripts.benchmark.lighthouse import Audit, Lighthouse, PageScores
 from scripts.benchmark.mermaid import MermaidWeight, dynamic_import, module_closure
 from scripts.benchmark.report import Results, render_report
 from scripts.benchmark.runs import Run, Settings
@@ -118,7 +119,7 @@ def results(site_dir: Path) -> Results:
     page = PageWeight("Home", "", Size(30_000, 8_000), Size(100_000, 20_000), Size(90_000, 30_000),
                       Size(200_000, 50_000), has_diagram=False)
     return Results(
-        settings=Settings(runs=1, serve_edits=1, growth_factors=(1, 10), growth_runs=1),
+        settings=Settings(runs=1, serve_edits=1, growth_factors=(1, 10), growth_runs=1, lighthouse_runs=2),
         command=".venv/bin/python -m scripts.benchmark --runs 1",
         started=datetime.datetime(2026, 1, 2, 3, 4, tzinfo=datetime.UTC),
         loads=[("1. validate and full strict build", "0.10 / 0.20 / 0.30")],
@@ -130,7 +131,19 @@ def results(site_dir: Path) -> Results:
         weights=Weights(pages=[page], mermaid=MermaidWeight([("Entry module `mermaid.esm.min.mjs` only", 1, Size(5, 2))]),
                         search_index=Size(190_000, 45_000), search_sections=[("criteria", 150_000), ("(home page)", 5_000)],
                         sitemap=Size(10_000, 5_000)),
+        lighthouse=Lighthouse("12.8.2", 2, [
+            PageScores("Home", "", [lighthouse_run(97), lighthouse_run(91)]),
+            PageScores("Glossary", "glossary/", [lighthouse_run(99, failed=["accessibility: color-contrast"]),
+                                                 lighthouse_run(99, failed=["accessibility: color-contrast"])]),
+        ]),
     )
+
+
+def lighthouse_run(performance: int, failed: tuple[str, ...] | list[str] = ()) -> Audit:
+    scores = {"performance": performance, "accessibility": 90 if failed else 100, "best-practices": 100, "seo": 100}
+    metrics = {"first-contentful-paint": 1500.0, "largest-contentful-paint": 2500.0, "total-blocking-time": 120.0,
+               "cumulative-layout-shift": 0.01}
+    return Audit(scores, metrics, list(failed))
 
 
 def test_report_judges_each_target_and_keeps_the_sections_in_order(tmp_path: Path) -> None:
@@ -144,5 +157,9 @@ def test_report_judges_each_target_and_keeps_the_sections_in_order(tmp_path: Pat
     assert "Missed by 1.00 s. Generation adds 4.00 s to a plain build" in report
     assert "```sh\n.venv/bin/python -m scripts.benchmark --runs 1\n```" in report
     headings = [line for line in report.splitlines() if line.startswith("## ")]
-    assert [heading.split(" ")[1] for heading in headings] == ["Targets", "1.", "2.", "3.", "4.", "5."]
+    assert [heading.split(" ")[1] for heading in headings] == ["Targets", "1.", "2.", "3.", "4.", "5.", "6."]
+    lighthouse = next(key for key in targets if key.startswith("Lighthouse"))
+    assert targets[lighthouse] == ["1 of 2 page types at 100/100/100; performance median 94 at lowest (Home)", "**missed**"]
+    assert "Below target: Home: performance 94; Glossary: accessibility: color-contrast." in report
+    assert "| Home | `/` | 94 (91-97) | 100 | 100 | 100 | 1.5 | 2.5 | 120 | 0.010 |" in report
     assert "| `criteria/` | 150.0 | 79% |" in report

@@ -56,6 +56,23 @@ def test_mermaid_is_served_by_the_site_and_only_where_needed(page: Page, site_ur
     assert loaded and all(url.startswith(f"{site_url}assets/vendor/mermaid/") for url in loaded)
 
 
+def test_flowchart_is_drawn_only_when_scrolled_into_view(page: Page, site_url: str) -> None:
+    """On a phone the flowchart starts below the fold: Mermaid is fetched and run only if the reader gets there."""
+    loaded: list[str] = []
+    page.on("request", lambda request: "vendor/mermaid" in request.url and loaded.append(request.url))
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(f"{site_url}decisions/{MASTER.id}/")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".fvd-chooser__answers button").first).to_be_visible()
+    assert loaded == []
+    assert page.locator(".fvd-mermaid svg").count() == 0
+
+    page.locator(".fvd-mermaid").scroll_into_view_if_needed()
+
+    expect(page.locator(".fvd-mermaid svg")).to_be_visible()
+    assert loaded
+
+
 def test_flowchart_renders_after_instant_navigation_and_in_dark_mode(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}decisions/")
     page.wait_for_load_state("networkidle")

@@ -64,7 +64,8 @@ def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light") 
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
     diagrams = page.locator(".fvd-mermaid")
     for index in range(diagrams.count()):
-        # Drawn, and drawn in the page's scheme (diagrams.js redraws when the scheme changes).
+        # Drawn once scrolled into view, and in the page's scheme (diagrams.js redraws when it changes).
+        diagrams.nth(index).scroll_into_view_if_needed()
         expect(diagrams.nth(index)).to_have_attribute("data-theme", "dark" if scheme == "dark" else "default")
         expect(diagrams.nth(index).locator("svg")).to_be_visible()
     if kind.chooser:

@@ -89,11 +89,27 @@ def test_edit_links_open_the_yaml_file_a_page_comes_from(site: BuiltSite) -> Non
         assert site.page(url).select_one("a[rel=edit]")["href"] == EDIT_BASE + source
 
 
+def nav_links(site: BuiltSite, url: str) -> set[str]:
+    nav = site.page(url).select_one("nav.md-nav--primary")
+    return {a.get_text(strip=True) for a in nav.select("a.md-nav__link")}
+
+
 def test_navigation_is_derived_from_the_data(site: BuiltSite) -> None:
-    nav = site.page("methodology/").select_one("nav.md-nav--primary")
-    links = {a.get_text(strip=True) for a in nav.select("a.md-nav__link")}
-    titles = {f.name for f in DATASET.frameworks} | {c.title for c in DATASET.criteria} | {u.title for u in DATASET.use_cases}
-    assert titles <= links
+    sections = {
+        f"frameworks/{DATASET.frameworks[0].id}/": {f.name for f in DATASET.frameworks},
+        f"criteria/{DATASET.criteria[0].id}/": {c.title for c in DATASET.criteria},
+        f"use-cases/{DATASET.use_cases[0].id}/": {u.title for u in DATASET.use_cases},
+    }
+    for url, titles in sections.items():
+        assert titles <= nav_links(site, url), url
+
+
+def test_navigation_lists_only_the_current_sections_pages(site: BuiltSite) -> None:
+    """navigation.prune: a page's HTML carries its own section's entries, not every entity of the dataset."""
+    links = nav_links(site, "methodology/")
+
+    assert {"Frameworks", "Criteria", "Use cases", "Methodology"} <= links
+    assert not links & {c.title for c in DATASET.criteria}
 
 
 def test_methodology_page_renders_the_rating_scale_macro(site: BuiltSite) -> None:

@@ -9,9 +9,10 @@ from the project's root. One run measures:
 4. growth: synthetic datasets 1x, 10x and 50x the size of the real one (time, memory, pages);
 5. page weight per page type (HTML, CSS, JS, data fetched at start-up), the Mermaid library
    diagram pages load, and the search index;
+6. Lighthouse scores per page type (performance, accessibility, best practices, SEO);
 
-and reports them against the project's targets. The full run takes about 10 minutes on 2 cores,
-most of it the 50x build. ``--quick`` is a smoke run with tiny sizes (one run each, data at 1x
+and reports them against the project's targets. The full run takes about 15 minutes on 2 cores,
+most of it the 50x build and Lighthouse. ``--quick`` is a smoke run with tiny sizes (one run each, data at 1x
 and 2x); it prints the report and writes a file only when ``--report`` is given, so it never
 replaces published figures.
 
@@ -32,6 +33,7 @@ from macros.paths import ROOT
 from scripts.benchmark.full_build import measure_full_build
 from scripts.benchmark.generation import measure_generation_cost
 from scripts.benchmark.growth import GROWTH_FACTOR_CHECKED, measure_growth
+from scripts.benchmark.lighthouse import measure_lighthouse
 from scripts.benchmark.report import Results, render_report
 from scripts.benchmark.runs import Settings, Steps, log
 from scripts.benchmark.serve import measure_serve
@@ -42,10 +44,10 @@ DEFAULT_REPORT = ROOT / "BENCHMARK.md"
 
 def settings_from(arguments: argparse.Namespace) -> Settings:
     if arguments.quick:
-        return Settings(runs=1, serve_edits=1, growth_factors=(1, 2), growth_runs=1, quick=True)
+        return Settings(runs=1, serve_edits=1, growth_factors=(1, 2), growth_runs=1, lighthouse_runs=1, quick=True)
     return Settings(
         runs=arguments.runs, serve_edits=arguments.runs, growth_factors=(1, GROWTH_FACTOR_CHECKED, 50),
-        growth_runs=min(arguments.runs, 3),
+        growth_runs=min(arguments.runs, 3), lighthouse_runs=min(arguments.runs, 3),
     )
 
 
@@ -81,8 +83,10 @@ def main() -> int:
         growth = measure_growth(settings, work)
         steps.start("5. page weight")
         weights = measure_weights(full.site_dir)
+        steps.start("6. Lighthouse")
+        lighthouse = measure_lighthouse(full.site_dir, settings.lighthouse_runs)
         steps.start("the end of the run")
-        results = Results(settings, command_line(), started, steps.loads, full, serve, generation, growth, weights)
+        results = Results(settings, command_line(), started, steps.loads, full, serve, generation, growth, weights, lighthouse)
     report = render_report(results)
     print(report)
     if report_path is not None:

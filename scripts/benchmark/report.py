@@ -14,6 +14,7 @@ from scripts.benchmark.environment import environment
 from scripts.benchmark.full_build import FullBuild, build_target, full_build_section
 from scripts.benchmark.generation import GenerationCost, generation_section
 from scripts.benchmark.growth import Growth, growth_section, growth_target
+from scripts.benchmark.lighthouse import Lighthouse, lighthouse_section, lighthouse_target
 from scripts.benchmark.runs import Settings
 from scripts.benchmark.serve import ServeResult, serve_section
 from scripts.benchmark.tables import table
@@ -32,6 +33,7 @@ class Results:
     generation: GenerationCost
     growth: list[Growth]
     weights: Weights
+    lighthouse: Lighthouse
 
 
 def targets_section(results: Results) -> str:
@@ -39,11 +41,10 @@ def targets_section(results: Results) -> str:
         build_target(results.full, results.generation),
         growth_target(results.growth),
         page_target(results.weights),
+        lighthouse_target(results.lighthouse),
     ]
     rows = [(target.name, target.measured, target.result, target.comment) for target in targets]
-    return "## Targets\n\n" + table(["Target", "Measured", "Result", "Why, and what it would take"], rows) + (
-        "\n\nLighthouse: not measured by this script yet.\n"
-    )
+    return "## Targets\n\n" + table(["Target", "Measured", "Result", "Why, and what it would take"], rows) + "\n"
 
 
 def header(results: Results) -> str:
@@ -69,5 +70,6 @@ def render_report(results: Results) -> str:
         generation_section(results.generation, results.settings),
         growth_section(results.growth, results.settings),
         weight_section(results.weights),
+        lighthouse_section(results.lighthouse),
     ]
     return "\n".join(sections)

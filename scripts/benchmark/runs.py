@@ -36,6 +36,8 @@ class Settings:
     growth_factors: tuple[int, ...]
     growth_runs: int
     """Timed builds per growth factor up to 10x; bigger factors are built once (they take minutes)."""
+    lighthouse_runs: int
+    """Lighthouse runs per page type; the report gives their median."""
     quick: bool = False
 
 

@@ -85,7 +85,6 @@
   function mountAll() {
     for (const container of document.querySelectorAll(".fvd-chooser")) {
       const tree = JSON.parse(container.dataset.tree);
-      container.hidden = false;
       draw(container, tree);
     }
   }

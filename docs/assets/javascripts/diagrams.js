@@ -1,7 +1,8 @@
 // Renders ``` mermaid fences (div.fvd-mermaid) with the Mermaid build this site serves itself.
-// Loaded on every page, it fetches Mermaid only when a page has a diagram. It runs on every
-// page view through Material's document$ (instant navigation included) and re-renders when
-// the reader switches between light and dark mode.
+// Loaded on every page, it fetches Mermaid only when a diagram scrolls into view, like a lazily
+// loaded image: a reader who stays at the top of the page (the chooser) downloads and runs none
+// of it. It runs on every page view through Material's document$ (instant navigation included)
+// and re-renders when the reader switches between light and dark mode.
 (() => {
   const moduleUrl = new URL("../vendor/mermaid/mermaid.esm.min.mjs", document.currentScript.src).href;
   let mermaidModule = null;
@@ -25,14 +26,24 @@
     }
   }
 
+  function renderOrLog(elements) {
+    render(elements).catch((error) => console.error("Diagram failed to render:", error));
+  }
+
+  let visibility = null;
   function renderPage() {
-    const elements = [...document.querySelectorAll(".fvd-mermaid")];
-    if (elements.length) render(elements).catch((error) => console.error("Diagram failed to render:", error));
+    visibility?.disconnect();  // the previous page's diagrams are gone after instant navigation
+    visibility = new IntersectionObserver((entries) => {
+      const visible = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+      visible.forEach((element) => visibility.unobserve(element));
+      if (visible.length) renderOrLog(visible);
+    });
+    document.querySelectorAll(".fvd-mermaid").forEach((element) => visibility.observe(element));
   }
 
   document$.subscribe(renderPage);
   new MutationObserver(() => {
     const stale = [...document.querySelectorAll(".fvd-mermaid[data-theme]")].filter((e) => e.dataset.theme !== theme());
-    if (stale.length) render(stale).catch((error) => console.error("Diagram failed to render:", error));
+    if (stale.length) renderOrLog(stale);
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 })();
