@@ -52,8 +52,8 @@ validate: $(INSTALLED)
 generate: $(INSTALLED)
 	$(PYTHON) -m macros generate
 
-## benchmark: build times, rebuild under serve, growth with the dataset and page weight (writes BENCHMARK.md)
-benchmark: $(INSTALLED)
+## benchmark: build times, rebuild under serve, growth with the dataset, page weight and Lighthouse (writes BENCHMARK.md)
+benchmark: $(INSTALLED) node_modules/.installed $(CHROMIUM_PATH)
 	$(PYTHON) -m scripts.benchmark
 
 ## lock: re-resolve requirements.in into the fully pinned requirements.txt
