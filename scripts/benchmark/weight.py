@@ -172,27 +172,28 @@ def weight_section(weights: Weights) -> str:
 
 
 def page_target(weights: Weights) -> Target:
-    """Judged on everything a first visit downloads, except Mermaid on diagram pages (counted apart)."""
-    heaviest = max(weights.pages, key=lambda page: page.total.gzip)
-    over = [page for page in weights.pages if page.total.gzip >= PAGE_TARGET_BYTES]
-    over_without_data = [page for page in weights.pages if page.html_css_js.gzip >= PAGE_TARGET_BYTES]
-    met = not over
-    comment = f"Heaviest: {heaviest.label}, {kilobytes(heaviest.total.gzip)} KB."
-    if over and not over_without_data:
-        heaviest_own = max(page.html_css_js.gzip for page in weights.pages)
-        room = PAGE_TARGET_BYTES - heaviest_own - weights.sitemap.gzip
+    """Judged on HTML, CSS and JS, as the issue defines page weight; the search index is reported beside it.
+
+    Mermaid on diagram pages is counted apart, as the target allows. The search index is data
+    shared by every page, fetched once per visit after the page has rendered: the comment gives
+    the first-visit total with it, and what meeting the target on that total would take.
+    """
+    heaviest = max(weights.pages, key=lambda page: page.html_css_js.gzip)
+    over = [page for page in weights.pages if page.html_css_js.gzip >= PAGE_TARGET_BYTES]
+    comment = f"Heaviest: {heaviest.label}, {kilobytes(heaviest.html_css_js.gzip)} KB."
+    if over:
+        comment += " Over: " + ", ".join(f"{page.label} ({kilobytes(page.html_css_js.gzip)} KB)" for page in over) + "."
+    totals = [page.total.gzip for page in weights.pages]
+    if max(totals) >= PAGE_TARGET_BYTES:
+        room = PAGE_TARGET_BYTES - heaviest.html_css_js.gzip - weights.sitemap.gzip
         comment += (
-            f" Missed only because of the search index: Material's script downloads it "
-            f"({kilobytes(weights.search_index.gzip)} KB compressed) on every first visit, after the page has "
-            f"rendered; later pages of the visit reuse it. HTML, CSS and JS alone stay under "
-            f"{PAGE_TARGET_BYTES / KB:.0f} KB on every page (at most {kilobytes(heaviest_own)} KB). Meeting the target "
-            f"as measured here would take an index of at most {kilobytes(room)} KB compressed, "
-            f"{100 * (1 - room / weights.search_index.gzip):.0f}% smaller: excluding pages from search "
-            "(`search: exclude` front matter) cannot get there without dropping the criteria and use cases "
-            "(see the index by section below), and Material has no option to fetch the index only when the search "
-            "box is used. Otherwise the target would have to count what blocks rendering, which every page meets."
+            f" A first visit also downloads the search index ({kilobytes(weights.search_index.gzip)} KB compressed), "
+            "which Material's script fetches after the page has rendered and later pages of the visit reuse; counting "
+            f"it, a first visit is {kilobytes(min(totals))} to {kilobytes(max(totals))} KB. Keeping that under "
+            f"{PAGE_TARGET_BYTES / KB:.0f} KB would take an index of at most {kilobytes(room)} KB compressed, "
+            f"{100 * (1 - room / weights.search_index.gzip):.0f}% smaller, which means taking the criteria or use "
+            "cases out of search (see the index by section in section 5), or fetching the index only when the "
+            "search box is used, which Material has no option for."
         )
-    elif over:
-        comment += " Missed on: " + ", ".join(f"{page.label} ({kilobytes(page.total.gzip)} KB)" for page in over) + "."
-    return Target(f"Every page under {PAGE_TARGET_BYTES / KB:.0f} KB compressed (Mermaid excepted)",
-                  f"{len(weights.pages) - len(over)} of {len(weights.pages)} page types under", met, comment)
+    return Target(f"Every page under {PAGE_TARGET_BYTES / KB:.0f} KB compressed (HTML, CSS, JS; Mermaid excepted)",
+                  f"{len(weights.pages) - len(over)} of {len(weights.pages)} page types under", not over, comment)
