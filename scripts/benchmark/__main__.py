@@ -47,7 +47,7 @@ def settings_from(arguments: argparse.Namespace) -> Settings:
         return Settings(runs=1, serve_edits=1, growth_factors=(1, 2), growth_runs=1, lighthouse_runs=1, quick=True)
     return Settings(
         runs=arguments.runs, serve_edits=arguments.runs, growth_factors=(1, GROWTH_FACTOR_CHECKED, 50),
-        growth_runs=min(arguments.runs, 3), lighthouse_runs=min(arguments.runs, 3),
+        growth_runs=min(arguments.runs, 3), lighthouse_runs=arguments.runs,
     )
 
 

@@ -137,10 +137,10 @@ def growth_target(growths: list[Growth]) -> Target:
     if largest.site.mean_html_bytes > 1.5 * base.site.mean_html_bytes:
         comment += (
             f" Pages get heavier as the site grows (mean HTML {kilobytes(base.site.mean_html_bytes)} KB at 1x, "
-            f"{kilobytes(largest.site.mean_html_bytes)} KB at {largest.factor}x): Material writes the whole "
-            "navigation into every page, so rendering work grows with pages x nav entries, quadratically. Keeping "
-            "growth linear would take a navigation that does not list every entity on every page, e.g. nav entries "
-            "for the sections only, with the section index pages listing their entities."
+            f"{kilobytes(largest.site.mean_html_bytes)} KB at {largest.factor}x): with `navigation.prune`, each page's "
+            "navigation lists the pages of its own section only, but all of them, so a section of n pages renders n x n "
+            "nav entries. Keeping growth linear would take nav entries for the sections only, with the section index "
+            "pages listing their entities; at today's size (1x) a section's list is short enough to be useful."
         )
     elif ratio >= GROWTH_FACTOR_CHECKED:
         comment += " The mean page did not get heavier, so the extra time is per-entity work; profile the build."

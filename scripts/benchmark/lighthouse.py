@@ -126,7 +126,10 @@ def shortfalls(page: PageScores) -> list[str]:
     """Why a page misses the target: the failed audits of the full-marks categories, and a low performance median."""
     reasons = [failure for failure in page.failed() if not failure.startswith("performance:")]
     if page.score("performance") < PERFORMANCE_TARGET:
-        reasons.append(f"performance {page.score('performance'):.0f}")
+        reasons.append(
+            f"performance {page.score('performance'):.0f} (LCP {page.metric('largest-contentful-paint')} s, "
+            f"TBT {page.metric('total-blocking-time')} ms)"
+        )
     return reasons
 
 
@@ -165,7 +168,9 @@ def lighthouse_section(result: Lighthouse) -> str:
         f"headless, {result.runs} run(s) per page, each in a fresh browser profile with an empty cache. Lighthouse's "
         "default settings: a phone-sized viewport and simulated throttling (slow 4G, a CPU 4x slower). The built site is "
         "served on loopback compressed with gzip, as GitHub Pages serves it (`scripts/static_server.py`). Scores and "
-        "metrics are medians over the runs.\n\n"
+        "metrics are medians over the runs, as Lighthouse's guide to score variability advises: one page's performance "
+        "score moves by several points between runs, mostly through LCP, which on the same page came out near 1.8 s "
+        "in some runs and near 2.8 s in others while this was written.\n\n"
         "The flowchart is drawn when it scrolls into view (`diagrams.js`), so these runs, which do not scroll, measure "
         "diagram pages without Mermaid; a reader who scrolls to the flowchart pays for its download and rendering "
         "then.\n\n"
