@@ -104,6 +104,24 @@ def test_copy_link_marks_are_readable_whenever_they_show(page: Page, site_url: s
     assert pilcrow.evaluate(CONTRAST) >= 4.5, "the ¶ of a heading reached with Tab"
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_links_stay_readable_under_the_mouse_and_with_focus(page: Page, site_url: str, scheme: str) -> None:
+    """axe sees links at rest only; Material turns them its accent colour on hover and focus."""
+    open_page(page, site_url, next(kind for kind in PAGE_TYPES if kind.id == "criterion"), scheme)
+    links = {
+        "a link in running text": page.locator("article p a:not([class])").first,
+        "a navigation link": page.locator("nav.md-nav--primary a.md-nav__link:not(.md-nav__link--active)").last,
+    }
+    for name, link in links.items():
+        link.hover()
+        settle(page)
+        assert link.evaluate(CONTRAST) >= 4.5, f"{name} under the mouse"
+        link.focus()
+        page.mouse.move(0, 0)
+        settle(page)
+        assert link.evaluate(CONTRAST) >= 4.5, f"{name} with keyboard focus"
+
+
 def focused(page: Page, selector: str) -> bool:
     return page.evaluate("selector => document.activeElement?.matches(selector) ?? false", selector)
 
