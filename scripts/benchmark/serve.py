@@ -94,6 +94,9 @@ def measure_serve(edits: int, work: Path) -> ServeResult:
                 poll_until(lambda marker=marker: marker in (fetch(url) or ""), f"the edit to reach {url}")
                 page_times.append(time.perf_counter() - start)
                 poll_until(lambda before=builds_before: len(logged_build_times(log_path)) > before, "the rebuild to end")
+        except RuntimeError as error:
+            tail = "\n".join(log_path.read_text(encoding="utf-8").splitlines()[-30:])
+            raise RuntimeError(f"{error}; mkdocs serve's log ends with:\n{tail}") from None
         finally:
             server.terminate()
             server.wait(timeout=30)
