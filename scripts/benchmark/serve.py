@@ -29,8 +29,12 @@ SERVED_CRITERION = "admin"
 class ServeResult:
     until_page_shows_edit: list[float]
     """Seconds from writing the YAML file to the served page containing the new text."""
-    logged_rebuilds: list[float]
-    """mkdocs' 'Documentation built in' for each of those rebuilds."""
+    logged_rebuilds: list[float | None]
+    """mkdocs' 'Documentation built in' for each of those rebuilds; None where the line was missing.
+
+    Seen once in a while: a rebuild under ``mkdocs serve`` that completes ('Reloading browsers')
+    without mkdocs' build logger printing anything, its 'Cleaning site directory' included.
+    """
     initial_build: float | None
 
 
@@ -62,11 +66,16 @@ def logged_build_times(log_path: Path) -> list[float]:
     return [float(seconds) for seconds in BUILT_IN.findall(log_path.read_text(encoding="utf-8"))]
 
 
+def reloads(log_path: Path) -> int:
+    """Rebuilds the server finished: livereload logs this after every successful one."""
+    return log_path.read_text(encoding="utf-8").count("Reloading browsers")
+
+
 def measure_serve(edits: int, work: Path) -> ServeResult:
     """Serve a copy of the project, edit one verdict ``edits`` times and time each until it is served.
 
     The marker appended to the verdict is plain words, so the glossary linker leaves it whole.
-    Before the next edit the script waits for mkdocs to log the end of the rebuild.
+    Before the next edit the script waits for the server to log the end of the rebuild.
     """
     project = project_copy(work / "serve-project", ROOT / "data")
     yaml_file = project / "data" / "criteria" / f"{SERVED_CRITERION}.yaml"
@@ -77,6 +86,7 @@ def measure_serve(edits: int, work: Path) -> ServeResult:
     url = f"http://127.0.0.1:{port}/criteria/{SERVED_CRITERION}/"
     log_path = work / "serve.log"
     page_times: list[float] = []
+    rebuild_times: list[float | None] = []
     with log_path.open("w", encoding="utf-8") as server_log:
         server = subprocess.Popen(
             mkdocs("serve", "-a", f"127.0.0.1:{port}"), cwd=project, env=ENV,
@@ -86,14 +96,16 @@ def measure_serve(edits: int, work: Path) -> ServeResult:
             poll_until(lambda: (fetch(url) or "").rstrip().endswith("</html>"), f"{url} to be served")
             for edit in range(1, edits + 1):
                 marker = f"Benchmark edit {edit} of {edits}."
-                builds_before = len(logged_build_times(log_path))
+                reloads_before, builds_before = reloads(log_path), len(logged_build_times(log_path))
                 start = time.perf_counter()
                 yaml_file.write_text(
                     original[: verdict.end()] + " " + marker + original[verdict.end():], encoding="utf-8",
                 )
                 poll_until(lambda marker=marker: marker in (fetch(url) or ""), f"the edit to reach {url}")
                 page_times.append(time.perf_counter() - start)
-                poll_until(lambda before=builds_before: len(logged_build_times(log_path)) > before, "the rebuild to end")
+                poll_until(lambda before=reloads_before: reloads(log_path) > before, "the rebuild to end")
+                new_builds = logged_build_times(log_path)[builds_before:]
+                rebuild_times.append(new_builds[-1] if new_builds else None)
         except RuntimeError as error:
             tail = "\n".join(log_path.read_text(encoding="utf-8").splitlines()[-30:])
             raise RuntimeError(f"{error}; mkdocs serve's log ends with:\n{tail}") from None
@@ -101,14 +113,14 @@ def measure_serve(edits: int, work: Path) -> ServeResult:
             server.terminate()
             server.wait(timeout=30)
     built = logged_build_times(log_path)
-    return ServeResult(page_times, built[1:], built[0] if built else None)
+    return ServeResult(page_times, rebuild_times, built[0] if built else None)
 
 
 def serve_section(serve: ServeResult) -> str:
     rows = [(index, seconds(page), seconds(built)) for index, (page, built) in
             enumerate(zip(serve.until_page_shows_edit, serve.logged_rebuilds, strict=False), start=1)]
     rows.append(("**median**", seconds(statistics.median(serve.until_page_shows_edit)),
-                 seconds(statistics.median(serve.logged_rebuilds) if serve.logged_rebuilds else None)))
+                 seconds(statistics.median(logged) if (logged := [t for t in serve.logged_rebuilds if t is not None]) else None)))
     return (
         "## 2. Rebuild after editing a YAML file under `mkdocs serve`\n\n"
         f"`mkdocs serve` in a copy of the project; each edit appends words to a verdict in "
