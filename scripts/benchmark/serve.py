@@ -119,8 +119,9 @@ def measure_serve(edits: int, work: Path) -> ServeResult:
 def serve_section(serve: ServeResult) -> str:
     rows = [(index, seconds(page), seconds(built)) for index, (page, built) in
             enumerate(zip(serve.until_page_shows_edit, serve.logged_rebuilds, strict=False), start=1)]
+    logged = [built for built in serve.logged_rebuilds if built is not None]
     rows.append(("**median**", seconds(statistics.median(serve.until_page_shows_edit)),
-                 seconds(statistics.median(logged) if (logged := [t for t in serve.logged_rebuilds if t is not None]) else None)))
+                 seconds(statistics.median(logged) if logged else None)))
     return (
         "## 2. Rebuild after editing a YAML file under `mkdocs serve`\n\n"
         f"`mkdocs serve` in a copy of the project; each edit appends words to a verdict in "
