@@ -149,3 +149,21 @@ def test_comparison_tables_sort_by_rating_in_scale_order(page: Page, site_url: s
     labels = table.locator("tbody td:nth-child(2) .fvd-rating").all_inner_texts()
     order = ["Strong", "Good", "Fair", "Weak"]
     assert [order.index(label) for label in labels] == sorted(order.index(label) for label in labels)
+
+
+LAYOUT_SHIFTS = """() => new Promise((resolve) => {
+  new PerformanceObserver((list) => resolve(list.getEntries().map((entry) => entry.value)))
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve([]), 1000);
+})"""
+
+
+@pytest.mark.parametrize("path", ["chooser/", f"decisions/{MASTER.id}/"])
+def test_the_chooser_appears_without_pushing_the_page_down(page: Page, site_url: str, path: str) -> None:
+    """On a phone the chooser and the flowchart heading are drawn by script: the text below must not jump."""
+    page.set_viewport_size({"width": 412, "height": 823})
+    page.goto(f"{site_url}{path}")
+    expect(page.locator(".fvd-chooser__answers button").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+    assert sum(page.evaluate(LAYOUT_SHIFTS)) < 0.01

@@ -139,6 +139,16 @@ def test_pages_load_nothing_from_other_hosts(site: BuiltSite) -> None:
     assert "fonts.googleapis" not in css and "@import url(http" not in css
 
 
+@pytest.mark.parametrize("url", ["", "claims/", "decisions/which-framework/", "404.html"])
+def test_scripts_never_hold_up_the_first_paint(site: BuiltSite, url: str) -> None:
+    """Every external script is deferred, and the page is marked scripted in <head>, before its first paint."""
+    page = site.page(url)
+    scripts = page.select("script[src]")
+    assert scripts and all(script.has_attr("defer") for script in scripts), [str(s) for s in scripts if not s.has_attr("defer")]
+    inline_head_scripts = [script.string or "" for script in page.head.find_all("script", src=False)]
+    assert any('classList.replace("no-js", "js")' in script for script in inline_head_scripts)
+
+
 def test_claims_page_gives_each_claim_an_anchor_verdict_and_edit_link(site: BuiltSite) -> None:
     article = site.article("claims/")
     for claim in DATASET.claims:
