@@ -48,21 +48,36 @@ QUERIES = {
 }
 
 
+# Material's search runs in a Web Worker: the page posts each query ({type: 2, data: text}) and
+# the worker answers each in turn ({type: 3}). Counting both tells when the results on screen
+# are the answer to the last query typed, however slowly the worker runs.
+COUNT_SEARCH_MESSAGES = """
+(() => {
+  const NativeWorker = window.Worker;
+  window.__search = { asked: [], answered: 0 };
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => { if (event.data?.type === 3) window.__search.answered += 1; });
+    }
+    postMessage(message, ...rest) {
+      if (message?.type === 2) window.__search.asked.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+ANSWERED = "query => window.__search.asked.at(-1) === query && window.__search.answered === window.__search.asked.length"
+
+
 def top_results(page: Page, site_url: str, query: str) -> list[str]:
     """Type the query into the header's search box; the first three result pages."""
     field = page.locator("input.md-search__input")
     field.click()
     field.fill("")
     field.press_sequentially(query)  # typed key by key, as a reader does
-    # The search worker answers asynchronously: read the results until two reads agree.
-    read = "links => links.map(a => a.href)"
-    hrefs, previous = None, []
-    for _ in range(50):
-        page.wait_for_timeout(200)
-        hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", read)
-        if hrefs and hrefs == previous:
-            break
-        previous = hrefs
+    page.wait_for_function(ANSWERED, arg=query)
+    hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "links => links.map(a => a.href)")
     assert hrefs, f"no results for {query!r}"
     pages: list[str] = []
     for href in hrefs:  # results list a page's sections under it; rank by page
@@ -76,6 +91,7 @@ def top_results(page: Page, site_url: str, query: str) -> list[str]:
 def search_page(browser, site_url: str):
     context = browser.new_context()
     page = context.new_page()
+    page.add_init_script(COUNT_SEARCH_MESSAGES)
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
     yield page
