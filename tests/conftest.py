@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
@@ -17,6 +18,12 @@ from macros.paths import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# Property-based tests: a bounded, reproducible run by default (CI and `make test`); more examples
+# by hand with `pytest --hypothesis-profile=thorough`. Examples Hypothesis finds stay as @example cases.
+settings.register_profile("default", max_examples=25, derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=1000, deadline=None, print_blob=True)
+settings.load_profile("default")
 
 
 class BuiltSite:
