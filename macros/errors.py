@@ -65,7 +65,7 @@ def problem_from_error(
             did_you_mean(str(error.get("input")), choices, otherwise="the methodology page defines each level"),
         )
     if "expected" in context:  # our own value types carry their wording
-        return Problem(display, line, field, context["expected"], found, context.get("hint", ""))
+        return Problem(display, line, field, context["expected"], context.get("found", found), context.get("hint", ""))
     if kind == "too_short":
         return Problem(
             display, line, field, f"at least {context['min_length']} item(s)", f"{context['actual_length']}",

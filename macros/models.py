@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from macros.text import markup_problems
+
 # ---------------------------------------------------------------------------
 # Value types: each rejects bad input with the wording a contributor needs.
 # ---------------------------------------------------------------------------
@@ -25,9 +27,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_PATTERN = re.compile(r"^\d+(?:\.\d+)?$")
 RELEASE_PATTERN = re.compile(r"^\d+(?:\.\d+){1,2}$")
 MONTH_PATTERN = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")
-# Markdown link targets: [text](target). Only web links and site-relative paths may appear.
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
-SAFE_SCHEMES = ("https", "http", "mailto")
+# Characters no text field may hold: they are invisible, and XML and HTML forbid most of them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _reject(kind: str, *, expected: str, hint: str = "") -> PydanticCustomError:
@@ -44,8 +45,19 @@ def _check_id(value: str) -> str:
     return value
 
 
+def _check_text(value: str) -> str:
+    control = CONTROL_CHARACTERS.search(value)
+    if control:
+        raise _reject(
+            "control_character", expected="text without control characters",
+            hint=f"remove the invisible character U+{ord(control.group()):04X}; in double-quoted YAML it is written as an escape",
+        )
+    return value
+
+
 def _check_line(value: str) -> str:
-    if "\n" in value.strip() or value != value.strip() or not value:
+    _check_text(value)
+    if "\n" in value.strip() or value != value.strip() or not value or "\t" in value:
         raise _reject(
             "plain_line", expected="one line of plain text without leading or trailing spaces",
             hint="keep it to one sentence; longer text belongs in a Markdown field",
@@ -56,13 +68,15 @@ def _check_line(value: str) -> str:
 def _check_markdown(value: str) -> str:
     if not value.strip():
         raise _reject("markdown", expected="non-empty Markdown text")
-    for target in LINK_TARGET.findall(value):
-        scheme = urlsplit(target).scheme
-        if scheme and scheme not in SAFE_SCHEMES:
-            raise _reject(
-                "markdown_link", expected="links to https pages or site pages only",
-                hint=f"replace the '{scheme}:' link with an https URL or a site page such as /criteria/database.md",
-            )
+    _check_text(value.replace("\t", " "))
+    # Judged on the HTML the site will publish, after Markdown and entity decoding.
+    problems = markup_problems(value)
+    if problems:
+        raise PydanticCustomError("markdown_markup", "expected {expected}", {
+            "expected": "Markdown whose links go to https pages or site pages, with no images or diagrams",
+            "found": "; ".join(problems),
+            "hint": "link with [text](https://...) or [text](/criteria/database.md); everything else is shown as text",
+        })
     return value
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from macros.models import LINK_TARGET, References
+from macros.models import References
 from macros.problems import Problem, did_you_mean, quoted_list
 from macros.registry import BY_FOLDER
 from macros.yamlsource import Path_, dotted
@@ -20,6 +20,8 @@ from macros.yamlsource import Path_, dotted
 if TYPE_CHECKING:
     from macros.dataset import Loaded
 
+# Markdown link targets, [text](target), for locating links in the source text.
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # A site-absolute link to a generated page, as written in Markdown fields: /criteria/admin.md#flask
 # (one page per entity) or /glossary/index.md#wsgi (one page for a whole collection).
 SITE_LINK = re.compile(r"^/(?P<folder>[a-z-]+)/(?P<page>[^/#]+)\.md(?:#(?P<anchor>[^/]*))?$")
