@@ -1,4 +1,8 @@
-"""Command line: ``python -m macros validate`` and ``python -m macros generate [--check]``."""
+"""Command line: ``python -m macros validate | generate | links | freshness | affected``.
+
+Every command that reads the data reports a bad dataset the same way (``load_or_report``):
+each problem located on stderr, exit status 1, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -8,65 +12,111 @@ from datetime import date
 from pathlib import Path
 
 from macros.contributors import affected_pages, affected_summary, changed_files, freshness_warnings, github_annotation
-from macros.dataset import InvalidDatasetError, load_dataset
+from macros.dataset import Dataset, InvalidDatasetError, load_dataset
 from macros.paths import DATA_DIR
 
 
-def validate(data_dir: Path, *, github: bool = False) -> int:
-    """Validate the dataset without building; print every problem. Exit status 0 or 1."""
+def load_or_report(data_dir: Path, *, github: bool = False) -> Dataset | None:
+    """The validated dataset, or None after printing every problem to stderr.
+
+    Every command that reads the data goes through here, so each reports a bad dataset the
+    same way: one located ``file:line: field: expected ...; found ...`` message per problem
+    (with ``github``, also a GitHub Actions annotation on stdout), a count, and no traceback.
+    A caller returns exit status 1 on None.
+    """
     try:
-        dataset = load_dataset(data_dir)
+        return load_dataset(data_dir)
     except InvalidDatasetError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
             if github:
                 print(github_annotation(problem))
         print(f"{len(error.problems)} problem(s) in {data_dir}; fix them before building.", file=sys.stderr)
+        return None
+
+
+def validate(data_dir: Path, *, github: bool = False) -> int:
+    """Validate the dataset without building; print every problem. Exit status 0 or 1."""
+    dataset = load_or_report(data_dir, github=github)
+    if dataset is None:
         return 1
     counts = ", ".join(f"{len(entities)} {collection.folder}" for collection, entities in dataset.entities.items())
     print(f"{data_dir}: valid ({counts}).")
     return 0
 
 
-def generate(*, check: bool) -> int:
-    """Regenerate the JSON Schemas and field reference, or with --check report stale ones."""
+def generate(data_dir: Path, *, check: bool) -> int:
+    """Regenerate the JSON Schemas and field reference, or with --check report stale ones; then validate the data.
+
+    The derived files come from the model alone, so they are written (or checked) whatever the
+    data holds; a bad dataset is then reported like ``validate`` does, and the exit status is 1.
+    """
     from macros.schema import stale_derived_files, write_derived_files
 
     if check:
         stale = stale_derived_files()
         for path in stale:
             print(f"{path} is out of date: run 'python -m macros generate'", file=sys.stderr)
-        return 1 if stale else 0
-    for path in write_derived_files():
-        print(f"wrote {path}")
-    return 0
+    else:
+        stale = []
+        for path in write_derived_files():
+            print(f"wrote {path}")
+    valid = load_or_report(data_dir) is not None
+    return 1 if stale or not valid else 0
 
 
-def links() -> int:
-    """Build the site, add its new links to the registry, and report published links that broke."""
+def links(data_dir: Path) -> int:
+    """Build the site, add its new links to the registry, and report published links that broke.
+
+    The registry describes the project's own site, so it is rewritten only when ``data_dir`` is
+    the project's data folder; another folder (a copy under test) is only checked.
+    """
+    import logging
     import tempfile
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
     from macros.links import published_links, read_registry, resolves, write_registry
     from macros.paths import ROOT
 
+    if load_or_report(data_dir) is None:
+        return 1
+    # Outside the mkdocs command nothing prints MkDocs' warnings; show them as the build reports them.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
     with tempfile.TemporaryDirectory() as site_dir:
-        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir, strict=True))
+        try:
+            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir, strict=True)
+            config.extra["data_dir"] = str(data_dir.resolve())
+            build(config)
+        except MkDocsException as error:
+            print(f"the site did not build: {error.format_message()}", file=sys.stderr)
+            return 1
+        finally:
+            logging.getLogger("mkdocs").removeHandler(handler)
         current = published_links(Path(site_dir))
         registry = read_registry()
         broken = sorted(link for link in registry if not resolves(link, Path(site_dir), current))
-    write_registry(registry | current)
-    print(f"{len(current - registry)} new link(s) added to the registry.")
+    if data_dir.resolve() == DATA_DIR.resolve():
+        write_registry(registry | current)
+        print(f"{len(current - registry)} new link(s) added to the registry.")
+    else:
+        print(f"{len(current - registry)} link(s) not in the registry; it was left alone ({data_dir} is not data/).")
     for link in broken:
         print(f"{link} no longer resolves: add the old id to 'aliases' of the entry that replaced it", file=sys.stderr)
     return 1 if broken else 0
 
 
 def freshness(data_dir: Path, *, today: date, github: bool) -> int:
-    """Warn about assessments due for review; always exit 0 (warnings, not failures)."""
-    warnings = freshness_warnings(load_dataset(data_dir), today=today)
+    """Warn about assessments due for review; exit 0 (warnings, not failures) unless the dataset is invalid."""
+    dataset = load_or_report(data_dir, github=github)
+    if dataset is None:
+        return 1
+    warnings = freshness_warnings(dataset, today=today)
     for warning in warnings:
         print(github_annotation(warning, level="warning") if github else f"warning: {warning}")
     print(f"{len(warnings)} item(s) due for review.", file=sys.stderr)
@@ -75,13 +125,23 @@ def freshness(data_dir: Path, *, today: date, github: bool) -> int:
 
 def affected(data_dir: Path, *, base: str, site_url: str) -> int:
     """Print the Markdown list of pages that the change since ``base`` affects."""
-    dataset = load_dataset(data_dir)
-    print(affected_summary(affected_pages(changed_files(base, data_dir.parent), dataset), site_url), end="")
+    import subprocess
+
+    dataset = load_or_report(data_dir)
+    if dataset is None:
+        return 1
+    try:
+        changed = changed_files(base, data_dir.parent)
+    except (subprocess.CalledProcessError, OSError) as error:
+        detail = getattr(error, "stderr", None) or str(error)
+        print(f"could not list the files changed since '{base}': {detail.strip()}", file=sys.stderr)
+        return 1
+    print(affected_summary(affected_pages(changed, dataset), site_url), end="")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     validate_parser = commands.add_parser("validate", help="check the dataset without building the site")
     validate_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
@@ -97,7 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     affected_parser.add_argument("--site-url", default="https://flask-vs-django.github.io/")
     generate_parser = commands.add_parser("generate", help="rewrite the files derived from the dataset model")
     generate_parser.add_argument("--check", action="store_true", help="only report files that are out of date")
-    commands.add_parser("links", help="add new page and anchor links to tests/published-links.txt; report broken ones")
+    generate_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder to validate afterwards")
+    links_parser = commands.add_parser("links", help="add new page and anchor links to tests/published-links.txt; "
+                                       "report broken ones")
+    links_parser.add_argument("--data", type=Path, default=DATA_DIR,
+                              help="data folder (default: data/; another one is checked, the registry left alone)")
     arguments = parser.parse_args(argv)
     if arguments.command == "validate":
         return validate(arguments.data, github=arguments.format == "github")
@@ -106,8 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "affected":
         return affected(arguments.data, base=arguments.base, site_url=arguments.site_url)
     if arguments.command == "links":
-        return links()
-    return generate(check=arguments.check)
+        return links(arguments.data)
+    return generate(arguments.data, check=arguments.check)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from macros.registry import (
     USE_CASES,
     Collection,
 )
+from macros.semantics import semantic_problems
 from macros.trees import master_problems, tree_problems
 from macros.yamlsource import YamlDocument, read_yaml
 
@@ -122,8 +124,11 @@ class InvalidDatasetError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the dataset")
 
 
-def load_dataset(data_dir: Path) -> Dataset:
-    """Read and validate ``data_dir``; raise InvalidDatasetError listing every problem."""
+def load_dataset(data_dir: Path, *, today: date | None = None) -> Dataset:
+    """Read and validate ``data_dir``; raise InvalidDatasetError listing every problem.
+
+    ``today`` (default: the current date) is the latest date a record may carry.
+    """
     problems: list[Problem] = []
     problems += _check_layout(data_dir)
     loaded = {collection: list(_load_collection(data_dir, collection, problems)) for collection in COLLECTIONS}
@@ -137,9 +142,10 @@ def load_dataset(data_dir: Path) -> Dataset:
     for item in loaded[DECISIONS]:
         problems += tree_problems(item)
     problems += master_problems(loaded[DECISIONS])
+    problems += semantic_problems(loaded, today=today or date.today())
     if problems:
         raise InvalidDatasetError(problems)
-    return Dataset(
+    dataset = Dataset(
         data_dir=data_dir,
         entities={
             collection: sorted((item.entity for item in items), key=collection.sort_key)
@@ -147,6 +153,27 @@ def load_dataset(data_dir: Path) -> Dataset:
         },
         files={(c.folder, item.entity.id): item.path for c, items in loaded.items() for item in items},
     )
+    # Links are checked on the pages the build will render, so only once everything else holds.
+    # Imported here: rendering pages needs this module's Dataset.
+    from macros.site_links import link_problems
+
+    problems = link_problems(dataset)
+    if problems:
+        raise InvalidDatasetError(problems)
+    return dataset
+
+
+def _read(path: Path, display: str) -> YamlDocument | Problem:
+    """One YAML file, or the problem that stops reading it (including what the parser cannot survive)."""
+    try:
+        return read_yaml(path, display=display)
+    except OSError as error:
+        return Problem(display, 1, "", "a readable file", f"an error reading it ({error.strerror})",
+                       "check the file's permissions")
+    except RecursionError:
+        return Problem(display, 1, "", "YAML whose anchors do not contain themselves",
+                       "an alias that refers to its own anchor, or nesting too deep to read",
+                       "write the values out instead of using & anchors and * aliases")
 
 
 def _display(path: Path, data_dir: Path) -> str:
@@ -183,7 +210,7 @@ def _load_collection(data_dir: Path, collection: Collection, problems: list[Prob
                 f"rename it to end in .yaml, or move it out of data/{collection.folder}/",
             ))
             continue
-        document = read_yaml(path, display=display)
+        document = _read(path, display)
         if isinstance(document, Problem):
             problems.append(document)
             continue

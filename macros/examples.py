@@ -1,14 +1,18 @@
 """Code examples: the files under examples/ that pages show, checked to exist and read at build time.
 
 Pages show the tested files themselves, never copies, so the site cannot drift from the code
-that pytest runs.
+that pytest runs. A path in the data decides which file of the repository gets published, so
+one function, ``read_example_file``, decides whether a path may be shown: validation reports
+its refusals as located problems and the page renderer reads files only through it.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from macros.models import Example
@@ -21,6 +25,11 @@ if TYPE_CHECKING:
 LANGUAGES = {".py": "python", ".ini": "ini", ".mako": "mako", ".txt": "text", ".cfg": "ini", ".toml": "toml"}
 TEMPLATE_LANGUAGES = {"django": "html+django", "flask": "html+jinja"}
 PIN = re.compile(r"^([A-Za-z0-9_.\[\]-]+)==([^\s;]+)", re.MULTILINE)
+# The folder every example file lives in, relative to the repository root.
+EXAMPLES_FOLDER = "examples"
+# A page shows the whole file; beyond this it is not an example a reader takes in.
+MAX_EXAMPLE_BYTES = 200_000
+PATH_HINT = "paths are relative to the repository root, e.g. examples/flask/hello.py"
 
 
 @dataclass(frozen=True)
@@ -38,28 +47,125 @@ class SourceFile:
         return "`" * max(3, longest + 1)
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """Why a listed path may not be shown: the 'expected', 'found' and hint of a problem."""
+
+    expected: str
+    found: str
+    hint: str
+
+
+def read_example_file(relative: str, root: Path) -> str | Refusal:
+    """The text of the example file ``relative`` (from the repository ``root``), or why it may not be shown.
+
+    Accepted: a path ``examples/...`` without empty, ``.`` or ``..`` segments that, with every
+    symlink followed, names a regular file inside ``<root>/examples/``, of at most
+    MAX_EXAMPLE_BYTES, UTF-8 text without NUL bytes. Nothing else is ever read.
+    """
+    segments = relative.split("/")
+    if (
+        PurePosixPath(relative).is_absolute() or "\\" in relative or len(segments) < 2
+        or segments[0] != EXAMPLES_FOLDER or any(segment in ("", ".", "..") for segment in segments)
+    ):
+        return Refusal(
+            "a path inside examples/ without '.', '..' or empty segments", f"'{relative}'",
+            "write the path from the repository root, e.g. examples/flask/hello.py, with no './' or '../'",
+        )
+    try:
+        folder = (root / EXAMPLES_FOLDER).resolve()
+        target = (root / relative).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: RuntimeError before Python 3.13, OSError since
+        return Refusal("a file inside examples/", f"'{relative}', a symlink loop",
+                       "replace the symlink with the file itself")
+    if not target.is_relative_to(folder):
+        return Refusal(
+            "a file inside examples/", f"'{relative}', which leads to {target}, outside examples/",
+            "examples show files of this repository only: put the file itself under examples/",
+        )
+    if not target.exists():
+        return Refusal("a file that exists under examples/", f"'{relative}'", PATH_HINT)
+    try:
+        status, raw = _read_at_most(target, MAX_EXAMPLE_BYTES + 1)
+    except OSError as error:
+        return Refusal("a readable file under examples/", f"'{relative}' ({error.strerror})",
+                       "check the file's permissions")
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "a special file (pipe, socket or device)"
+        return Refusal("a regular file under examples/", f"'{relative}', {kind}",
+                       "list the files to show one by one, e.g. examples/flask/hello.py")
+    if (size := max(status.st_size, len(raw))) > MAX_EXAMPLE_BYTES:
+        return Refusal(
+            f"an example file of at most {MAX_EXAMPLE_BYTES // 1000} KB", f"'{relative}', {size} bytes",
+            "pages show the whole file: show a smaller file that makes the point",
+        )
+    if b"\0" in raw:
+        line = raw[: raw.index(b"\0")].count(b"\n") + 1
+        return Refusal("a text file", f"'{relative}', a NUL byte on line {line} (a binary file?)",
+                       "examples show source code: list text files only")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return Refusal(
+            "a file encoded as UTF-8", f"'{relative}', byte 0x{raw[error.start]:02x} on line {line} that is not valid UTF-8",
+            "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
+        )
+
+
+def _read_at_most(path: Path, limit: int) -> tuple[os.stat_result, bytes]:
+    """The status of ``path`` (not following a final symlink) and, for a regular file no larger than
+    ``limit``, its first ``limit`` bytes, read from the same open file, so what was checked is what is read."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        status = os.fstat(descriptor)
+        chunks: list[bytes] = []
+        size = 0
+        while stat.S_ISREG(status.st_mode) and status.st_size < limit and size < limit:
+            chunk = os.read(descriptor, limit - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return status, b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
 def example_problems(item: Loaded, root: Path) -> list[Problem]:
-    """Every listed file must exist in the repository."""
+    """Every listed file must be one that ``read_example_file`` accepts."""
     example: Example = item.entity
     problems = []
     for framework_id, paths in example.files.items():
         for index, relative in enumerate(paths):
-            if not (root / relative).is_file():
+            refusal = read_example_file(relative, root)
+            if isinstance(refusal, Refusal):
                 problems.append(Problem(
                     item.display, item.document.line_of(("files", framework_id, index)), f"files.{framework_id}[{index}]",
-                    "a file that exists under examples/", f"'{relative}'",
-                    "paths are relative to the repository root, e.g. examples/flask/hello.py",
+                    refusal.expected, refusal.found, refusal.hint,
                 ))
     return problems
 
 
 def source_files(example: Example, framework_id: str, root: Path) -> list[SourceFile]:
-    """The files of one framework's side of an example, read now."""
+    """The files of one framework's side of an example, read now through ``read_example_file``.
+
+    Validation accepted them moments ago; a file changed since is reported like a validation
+    problem (InvalidDatasetError), located at the file, never read anyway.
+    """
     files = []
     for relative in example.files[framework_id]:
+        text = read_example_file(relative, root)
+        if isinstance(text, Refusal):
+            from macros.dataset import InvalidDatasetError
+
+            raise InvalidDatasetError([Problem(
+                relative, 1, "", text.expected, text.found,
+                f"{text.hint} (it changed after validation; run 'python -m macros validate')",
+            )])
         suffix = Path(relative).suffix
         language = TEMPLATE_LANGUAGES.get(framework_id, "html") if suffix == ".html" else LANGUAGES.get(suffix, "text")
-        files.append(SourceFile(relative, language, (root / relative).read_text(encoding="utf-8").rstrip("\n")))
+        files.append(SourceFile(relative, language, text.rstrip("\n")))
     return files
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+from html import escape
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,17 +40,22 @@ def data_dir_of(config: MkDocsConfig) -> Path:
 # ----------------------------------------------------------------------------
 
 
+def _stop(error: InvalidDatasetError) -> NoReturn:
+    """Log each problem, located, and stop the build; MkDocs reports a PluginError without a traceback."""
+    for problem in error.problems:
+        log.error(str(problem))
+    raise PluginError(
+        f"{len(error.problems)} problem(s) in the dataset; nothing was built. "
+        "Fix them and check again with 'python -m macros validate'."
+    ) from None
+
+
 @event_priority(100)  # before mkdocs-macros, whose functions read the dataset
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         dataset = load_dataset(data_dir_of(config))
     except InvalidDatasetError as error:
-        for problem in error.problems:
-            log.error(str(problem))
-        raise PluginError(
-            f"{len(error.problems)} problem(s) in the dataset; nothing was built. "
-            "Fix them and check again with 'python -m macros validate'."
-        ) from None
+        _stop(error)
     config[CONFIG_KEY] = dataset
     config[LINKER_KEY] = GlossaryLinker(dataset.glossary)
     config.markdown_extensions.append(GlossaryLinksExtension(config[LINKER_KEY]))
@@ -68,7 +75,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return Path(os.path.relpath(path, config.docs_dir)).as_posix()
 
     edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri) if config.repo_url and config.edit_uri else None
-    pages = list(generated_pages(dataset, edit_url=(lambda path: urljoin(edit_base, edit_uri(path))) if edit_base else None))
+    try:
+        pages = list(generated_pages(dataset, edit_url=(lambda path: urljoin(edit_base, edit_uri(path))) if edit_base else None))
+    except InvalidDatasetError as error:  # an example file changed after on_config validated it
+        _stop(error)
     for page in pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
         file.edit_uri = edit_uri(page.source)
@@ -87,3 +97,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     config[LINKER_KEY].current_page = page.file.src_uri
     return markdown
+
+
+# ----------------------------------------------------------------------------
+# Titles and descriptions reach the theme as HTML text. MkDocs' templates print them without
+# escaping (the theme treats them as trusted HTML), and generated pages take both from data.
+# ----------------------------------------------------------------------------
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Escape each page's title and description once, before any template prints them.
+
+    Every page's content is rendered before the first template, so the navigation of every
+    page, the 404 page included, already shows escaped titles.
+    """
+    if page.title:
+        page.title = escape(page.title)
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = escape(page.meta["description"])
+    return html

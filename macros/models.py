@@ -460,6 +460,8 @@ class Question(Record):
 
     id: Id
     """Unique within the tree; used in anchors and in the chooser's URL."""
+    aliases: list[Id] = []
+    """Ids this question had before a rename; its old anchor (#q-<old id>) keeps working."""
     text: PlainLine
     """The question, e.g. 'Is the product mainly a JSON API?'."""
     help: MarkdownText | None = None
@@ -475,6 +477,8 @@ class Outcome(Record):
 
     id: Id
     """Unique within the tree; used in anchors and in the chooser's URL."""
+    aliases: list[Id] = []
+    """Ids this outcome had before a rename; its old anchor (#o-<old id>) keeps working."""
     title: PlainLine
     """The recommendation in a few words, e.g. 'Django with Django REST framework'."""
     frameworks: list[FrameworkId] = Field(min_length=1)

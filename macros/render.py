@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -52,11 +52,18 @@ def verdict_badge(verdict: ClaimVerdict) -> Markup:
     return Markup(f'<span class="fvd-verdict fvd-verdict--{verdict.value}">{verdict.label}</span>')
 
 
-def cell_anchor(criterion_id: str, framework_id: str) -> Markup:
-    """A stable anchor for one matrix cell (#m-admin-django) and its copy-link affordance."""
-    anchor = f"m-{criterion_id}-{framework_id}"
+def alias_anchors(anchors: Iterable[str], *, prefix: str = "") -> Markup:
+    """Empty anchors at a section's old ids, so links published before a rename still land on it."""
+    return Markup("".join(f'<a class="fvd-alias" id="{html.escape(prefix + anchor)}"></a>' for anchor in anchors))
+
+
+def cell_anchor(criterion: Criterion, framework: Framework) -> Markup:
+    """A stable anchor for one matrix cell (#m-admin-django), its copy-link affordance, and its old ids."""
+    anchor = f"m-{criterion.id}-{framework.id}"
+    old = [f"m-{c}-{f}" for c in (criterion.id, *criterion.aliases) for f in (framework.id, *framework.aliases)][1:]
     return Markup(
-        f'<a class="fvd-permalink" id="{anchor}" href="#{anchor}" title="Link to this cell" aria-label="Link to this cell">#</a> '
+        f'<a class="fvd-permalink" id="{anchor}" href="#{anchor}" title="Link to this cell" aria-label="Link to this cell">#</a>'
+        f"{alias_anchors(old)} "
     )
 
 
@@ -112,7 +119,7 @@ def _environment() -> Environment:
         link=page_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
         CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES,
         ratings=list(Rating), versions_text=versions_text, claim_versions=claim_versions,
-        verdicts_description=verdicts_description, cell_anchor=cell_anchor,
+        verdicts_description=verdicts_description, cell_anchor=cell_anchor, alias_anchors=alias_anchors,
     )
     return environment
 

@@ -146,14 +146,18 @@ def markup_problems(text: str) -> list[str]:
 
 def render_field(text: str) -> str:
     """One Markdown field as HTML, escaped by ``markdown`` and converted with the site's extensions."""
-    converter = _converter()
+    converter = site_markdown()
     converter.reset()
     return converter.convert(str(markdown(text)))
 
 
 @lru_cache(maxsize=1)
-def _converter() -> python_markdown.Markdown:
-    """Python-Markdown with the extensions and settings mkdocs.yml gives the site."""
+def site_markdown() -> python_markdown.Markdown:
+    """Python-Markdown with the extensions and settings mkdocs.yml gives the site.
+
+    Syntax highlighting is off: Pygments only colours code inside a block (and takes most of
+    the time); every element and link that text can produce is the same without it.
+    """
     from mkdocs.utils.yaml import get_yaml_loader
 
     from macros.paths import ROOT
@@ -164,5 +168,6 @@ def _converter() -> python_markdown.Markdown:
     for entry in config.get("markdown_extensions", []):
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         names.append(name)
-        settings[name] = options or {}
+        settings[name] = dict(options or {})
+    settings.setdefault("pymdownx.highlight", {})["use_pygments"] = False
     return python_markdown.Markdown(extensions=names, extension_configs=settings)

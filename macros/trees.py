@@ -26,11 +26,19 @@ def tree_problems(item: Loaded) -> list[Problem]:
 
     questions = [question.id for question in tree.questions]
     outcomes = [outcome.id for outcome in tree.outcomes]
-    for field, ids in (("questions", questions), ("outcomes", outcomes)):
+    for field, entries in (("questions", tree.questions), ("outcomes", tree.outcomes)):
+        ids = [entry.id for entry in entries]
         for index, entry_id in enumerate(ids):
             if entry_id in ids[:index]:
                 problem((field, index, "id"), "an id used once in the tree", f"a second '{entry_id}'",
                         "give each question and outcome its own id")
+        claimed = set(ids)
+        for index, entry in enumerate(entries):
+            for a_index, alias in enumerate(entry.aliases):
+                if alias in claimed:
+                    problem((field, index, "aliases", a_index), f"an old id that no other of the {field} uses",
+                            f"'{alias}', already in use", "an alias keeps an old anchor alive; it cannot also be a live id")
+                claimed.add(alias)
     if tree.start not in questions:
         problem(("start",), "the id of a question of this tree", f"'{tree.start}'",
                 did_you_mean(tree.start, questions, otherwise=f"questions: {quoted_list(questions)}"))

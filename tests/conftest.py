@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
 
 from macros.paths import ROOT
+from tests.hostile import Written, built_from, hostile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -63,6 +64,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A site built from three frameworks whose text is full of HTML and template syntax."""
     return build_site(tmp_path_factory.mktemp("fixture-site"), data_dir=FIXTURES / "three-frameworks" / "data")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Written]:
+    """The every-kind fixture with hostile text in every text field, built once per run."""
+    data_dir, written = built_from(tmp_path_factory.mktemp("hostile"), hostile)
+    return build_site(data_dir.parent / "site", data_dir=data_dir), written
 
 
 @pytest.fixture

@@ -41,7 +41,10 @@ def test_freshness_warns_about_old_reviews_and_older_series(minimal_data: Path) 
     assert "data/criteria/admin.yaml:1: assessments.django.reviewed: expected a review within 365 days; " \
            "found last reviewed 2026-11-23\n    hint: recheck the sources and update 'reviewed'" in late
     django = minimal_data / "frameworks" / "django.yaml"
-    django.write_text(django.read_text().replace('current_version: "1.0"', 'current_version: "2.0"'))
+    newer = ('current_version: "2.0"\nlatest_release: "2.0.0"', 'releases:\n  - series: "2.0"\n    released: 2026-06-01\n'
+             '    notes: https://example.org/notes-2\n')
+    django.write_text(django.read_text().replace('current_version: "1.0"\nlatest_release: "1.0.0"', newer[0])
+                      .replace("releases:\n", newer[1], 1))
     outdated = [str(w) for w in freshness_warnings(load_dataset(minimal_data), today=date(2026, 11, 23))]
     assert "data/criteria/admin.yaml:1: assessments.django.versions: expected a statement checked against django 2.0; " \
            "found written for django 1.0\n    hint: check it against the current release and add its series" in outdated

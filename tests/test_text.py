@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.text import _converter, markdown, markup_problems, plain, render_field, url_scheme
+from macros.text import markdown, markup_problems, plain, render_field, site_markdown, url_scheme
 
 
 def site_html(markdown_source: str) -> BeautifulSoup:
-    converter = _converter()
+    converter = site_markdown()
     converter.reset()
     return BeautifulSoup(converter.convert(markdown_source), "html.parser")
 

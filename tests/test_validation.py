@@ -73,6 +73,13 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "unquoted version number",
         replace(ADMIN, '    versions: ["1.0"]', "    versions: [3.10]"),
+        ["data/criteria/admin.yaml:14: assessments.django.versions[0]: expected a number in plain decimal digits "
+         "(like 42 or 12.5), or quoted text; found '3.10', which YAML reads as the number 3.1\n"
+         '    hint: write it as 3.1 if you mean that number, or quote it ("3.10") to keep the text as typed'],
+    ),
+    (
+        "version number YAML reads unchanged",
+        replace(ADMIN, '    versions: ["1.0"]', "    versions: [3.1]"),
         ["data/criteria/admin.yaml:14: assessments.django.versions[0]: expected a quoted release series such as '3.1'; "
          "found 3.1 (float)\n"
          "    hint: put quotes around versions: YAML reads 3.10 as the number 3.1"],
@@ -117,9 +124,9 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "script link in Markdown",
         replace(ADMIN, "    explanation: Fixture explanation.\n", "    explanation: Click [here](javascript:alert(1)).\n"),
-        ["data/criteria/admin.yaml:10: assessments.django.explanation: expected links to https pages or site pages only; "
-         "found 'Click [here](javascript:alert(1)).'\n"
-         "    hint: replace the 'javascript:' link with an https URL or a site page such as /criteria/database.md"],
+        ["data/criteria/admin.yaml:10: assessments.django.explanation: expected Markdown whose links go to https pages or "
+         "site pages, with no images or diagrams; found a link with the scheme 'javascript:'\n"
+         "    hint: link with [text](https://...) or [text](/criteria/database.md); everything else is shown as text"],
     ),
     (
         "example file that does not exist",
@@ -226,3 +233,26 @@ def test_every_problem_in_every_file_is_reported_in_one_run(minimal_data: Path) 
 def test_fixture_is_valid_before_it_is_broken(minimal_data: Path) -> None:
     dataset = load_dataset(minimal_data)
     assert [framework.id for framework in dataset.frameworks] == ["django", "flask"]
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (PermissionError(13, "Permission denied"),
+     "data/criteria/admin.yaml:1: expected a readable file; found an error reading it (Permission denied)\n"
+     "    hint: check the file's permissions"),
+    (RecursionError("maximum recursion depth exceeded"),
+     "data/criteria/admin.yaml:1: expected YAML whose anchors do not contain themselves; "
+     "found an alias that refers to its own anchor, or nesting too deep to read\n"
+     "    hint: write the values out instead of using & anchors and * aliases"),
+])
+def test_a_file_the_reader_cannot_get_through_is_a_problem_not_a_traceback(
+    error: BaseException, expected: str, minimal_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import macros.dataset
+
+    def fail(path: Path, *, display: str) -> None:
+        raise error
+
+    monkeypatch.setattr(macros.dataset, "read_yaml", fail)
+    problems = problems_after(lambda _: None, minimal_data)
+    assert problems[0] == expected
+    assert len(problems) == len(list(minimal_data.rglob("*.yaml")))

@@ -1,0 +1,62 @@
+"""Which fields of an entity hold plain text or Markdown, read from the model's ``Label`` metadata.
+
+Checks that look at every text field (links in Markdown, hostile-text tests) ask here, so a new
+text field is covered the moment the model declares it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from macros.models import Label
+
+Kind = Literal["plain", "markdown"]
+FieldPath = tuple[str | int, ...]
+KINDS: dict[str, Kind] = {"one line of plain text": "plain", "Markdown": "markdown"}
+
+
+def text_fields(model: type[BaseModel], data: dict[str, Any]) -> list[tuple[FieldPath, Kind]]:
+    """Every plain-text and Markdown field present in one entity's data (parsed YAML or a model dump)."""
+    return list(_walk(model, data, ()))
+
+
+def value_at(data: Any, path: FieldPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _kind(metadata: Any) -> Kind | None:
+    return next((KINDS[item.text] for item in metadata if isinstance(item, Label) and item.text in KINDS), None)
+
+
+def _walk(annotation: Any, value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Kind]]:
+    if get_origin(annotation) in (Union, UnionType):
+        members = [arg for arg in get_args(annotation) if arg is not type(None)]
+        annotation = members[0] if len(members) == 1 else annotation
+    if get_origin(annotation) is Annotated:
+        kind = _kind(annotation.__metadata__)
+        if kind:
+            yield path, kind
+            return
+        annotation = get_args(annotation)[0]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(value, dict):
+        for key, item in value.items():
+            field = annotation.model_fields.get(key)
+            if field is None or item is None:
+                continue
+            kind = _kind(field.metadata)
+            if kind:
+                yield (*path, key), kind
+            else:
+                yield from _walk(field.annotation, item, (*path, key))
+    elif get_origin(annotation) is list and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(get_args(annotation)[0], item, (*path, index))
+    elif get_origin(annotation) is dict and isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(get_args(annotation)[1], item, (*path, key))
