@@ -1,8 +1,8 @@
 """Headless Chromium (Debian's package, driven by Playwright) against the built site on localhost.
 
 Every page a test opens is watched: a request to any other host, a failed request, a console
-error or an uncaught exception fails the test, so each browser test also checks that the site
-works offline.
+error, an uncaught exception or anything the page's Content-Security-Policy blocks fails the
+test, so each browser test also checks that the site works offline and within its policy.
 """
 
 from __future__ import annotations
@@ -13,6 +13,16 @@ from dataclasses import dataclass, field
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+
+# Chromium fires a securitypolicyviolation event for everything the policy blocks (an inline
+# script, a style, a worker, a request); the listener hands each to Python at once, so it counts
+# even when the page navigates or closes right after. Init scripts themselves are not subject to CSP.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => window.__fvdCspViolation(
+  `${event.effectiveDirective} blocked ${event.blockedURI || "(none)"}`
+  + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}` + (event.sample ? `: ${event.sample}` : "")
+), true);
+"""
 
 
 def launch() -> Iterator[Browser]:
@@ -32,8 +42,11 @@ class Watch:
     foreign_requests: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
 
     def attach(self, page: Page) -> None:
+        page.expose_function("__fvdCspViolation", self._violation)
+        page.add_init_script(REPORT_CSP_VIOLATIONS)
         page.on("request", self._request)
         page.on("requestfailed", self._failed)
         page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
@@ -44,11 +57,15 @@ class Watch:
         if request.failure != "net::ERR_ABORTED":
             self.failed_requests.append(f"{request.url} ({request.failure})")
 
+    def _violation(self, report: str) -> None:
+        self.csp_violations.append(report)
+
     def _request(self, request: Request) -> None:
         if not request.url.startswith((self.origin, "data:", "blob:", "about:")):
             self.foreign_requests.append(request.url)
 
     def assert_clean(self) -> None:
+        assert self.csp_violations == [], "the Content-Security-Policy blocked something"
         assert self.foreign_requests == [], "requests left the site"
         assert self.failed_requests == [], "requests failed"
         assert self.errors == [], "console errors"

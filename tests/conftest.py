@@ -109,3 +109,42 @@ def page(browser: Browser, site_url: str) -> Iterator[Page]:
     yield page
     context.close()
     watch.assert_clean()
+
+
+# A code example of both frameworks, as data/examples/hello.yaml: files.django[0] on line 6,
+# files.flask[0] (``{flask}``) on line 7, versions on line 8. Tests match messages on those lines.
+EXAMPLE_YAML = """id: hello
+title: Hello
+summary: Hi.
+criteria: [admin]
+files:
+  django: [examples/django/hello.py]
+  flask: [{flask}]
+versions: {{flask: ["1.0"], django: ["1.0"]}}
+reviewed: 2026-11-23
+"""
+
+
+def add_example_files(data: Path) -> Path:
+    """examples/django/hello.py and examples/flask/hello.py beside ``data``, as in the repository; their root."""
+    root = data.parent
+    for framework in ("django", "flask"):
+        (root / "examples" / framework).mkdir(parents=True, exist_ok=True)
+        (root / "examples" / framework / "hello.py").write_text("print('hello')\n")
+    return root
+
+
+def write_example(data: Path, flask_file: str = "examples/flask/hello.py") -> Path:
+    """Write ``data``/examples/hello.yaml (see EXAMPLE_YAML), its flask file being ``flask_file``."""
+    path = data / "examples" / "hello.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(EXAMPLE_YAML.format(flask=flask_file), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def example_data(minimal_data: Path) -> Path:
+    """``minimal_data`` with a code example and, beside it, the files the example shows."""
+    add_example_files(minimal_data)
+    write_example(minimal_data)
+    return minimal_data

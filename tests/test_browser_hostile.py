@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from tests.conftest import BuiltSite
 from tests.hostile import Written
@@ -23,51 +23,39 @@ INJECTED = """() => ({
 
 
 @pytest.fixture(scope="module")
-def hostile_url(hostile_site: tuple[BuiltSite, Written]) -> Iterator[str]:
+def site_url(hostile_site: tuple[BuiltSite, Written]) -> Iterator[str]:
+    """This module's pages are the hostile build; conftest's watched ``page`` opens them."""
     from scripts.static_server import serve
 
     with serve(hostile_site[0].site_dir) as url:
         yield url
 
 
-@pytest.fixture
-def hostile_page(browser: Browser, hostile_url: str) -> Iterator[Page]:
-    from tests.browser import Watch
-
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch = Watch(origin=hostile_url)
-    watch.attach(page)
-    yield page
-    context.close()
-    watch.assert_clean()
-
-
-def test_flowchart_labels_show_the_data_as_text(hostile_page: Page, hostile_url: str, hostile_site) -> None:
+def test_flowchart_labels_show_the_data_as_text(page: Page, site_url: str, hostile_site) -> None:
     _, written = hostile_site
     question = written[("decisions/pick", ("questions", 0, "text"))][1]
-    hostile_page.goto(f"{hostile_url}decisions/pick/")
-    hostile_page.locator(".fvd-mermaid").scroll_into_view_if_needed()
-    hostile_page.wait_for_selector(".fvd-mermaid svg .node")
-    labels = hostile_page.eval_on_selector_all(".fvd-mermaid svg .node", "nodes => nodes.map(node => node.textContent)")
+    page.goto(f"{site_url}decisions/pick/")
+    page.locator(".fvd-mermaid").scroll_into_view_if_needed()
+    page.wait_for_selector(".fvd-mermaid svg .node")
+    labels = page.eval_on_selector_all(".fvd-mermaid svg .node", "nodes => nodes.map(node => node.textContent)")
     assert question in [" ".join(label.split()) for label in labels]
-    assert hostile_page.evaluate(INJECTED) == {"elements": 0, "handlers": 0, "ran": False}
+    assert page.evaluate(INJECTED) == {"elements": 0, "handlers": 0, "ran": False}
 
 
-def test_chooser_shows_questions_answers_and_outcomes_as_text(hostile_page: Page, hostile_url: str, hostile_site) -> None:
+def test_chooser_shows_questions_answers_and_outcomes_as_text(page: Page, site_url: str, hostile_site) -> None:
     _, written = hostile_site
     label = written[("decisions/pick", ("questions", 0, "answers", 0, "label"))][1]
     outcome = written[("decisions/pick", ("outcomes", 0, "title"))][1]
-    hostile_page.goto(f"{hostile_url}chooser/")
-    button = hostile_page.locator(".fvd-chooser__answers button").first
+    page.goto(f"{site_url}chooser/")
+    button = page.locator(".fvd-chooser__answers button").first
     assert button.text_content() == label
     button.click()
-    assert hostile_page.locator(".fvd-chooser__title strong").text_content() == outcome
-    assert hostile_page.evaluate(INJECTED) == {"elements": 0, "handlers": 0, "ran": False}
+    assert page.locator(".fvd-chooser__title strong").text_content() == outcome
+    assert page.evaluate(INJECTED) == {"elements": 0, "handlers": 0, "ran": False}
 
 
 @pytest.mark.parametrize("url", ["", "criteria/admin/", "frameworks/flask/", "claims/", "glossary/", "examples/hello/"])
-def test_no_page_turns_data_into_elements_or_handlers(hostile_page: Page, hostile_url: str, url: str) -> None:
-    hostile_page.goto(f"{hostile_url}{url}")
-    hostile_page.wait_for_load_state("networkidle")
-    assert hostile_page.evaluate(INJECTED) == {"elements": 0, "handlers": 0, "ran": False}
+def test_no_page_turns_data_into_elements_or_handlers(page: Page, site_url: str, url: str) -> None:
+    page.goto(f"{site_url}{url}")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(INJECTED) == {"elements": 0, "handlers": 0, "ran": False}

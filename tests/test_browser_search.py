@@ -6,8 +6,12 @@ boosts) when one fails, never this list's expectations.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
+
+from tests.browser import Watch
 
 QUERIES = {
     "orm": "criteria/database/",
@@ -88,14 +92,18 @@ def top_results(page: Page, site_url: str, query: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def search_page(browser, site_url: str):
+def search_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """One page for all queries, watched like every other browser test (offline, CSP, console)."""
     context = browser.new_context()
     page = context.new_page()
+    watch = Watch(origin=site_url)
+    watch.attach(page)
     page.add_init_script(COUNT_SEARCH_MESSAGES)
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
     yield page
     context.close()
+    watch.assert_clean()
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES.items(), ids=list(QUERIES))

@@ -18,29 +18,11 @@ import pytest
 
 from macros.paths import ROOT
 from tests.test_serve import free_port
-from tests.test_validation import ADMIN, replace, write
+from tests.test_validation import ADMIN, replace
 
 TIMEOUT = 60
 LOCATED = re.compile(r"^(?:ERROR\s+-\s+)?data/[\w./-]+:\d+: ", re.MULTILINE)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-EXAMPLE = b"""id: hello
-title: Hello
-summary: Hi.
-criteria: [admin]
-files:
-  django: [examples/django/hello.py]
-  flask: [examples/flask/hello.py]
-versions: {flask: ["1.0"]}
-reviewed: 2026-11-23
-"""
-
-
-def with_examples(data: Path) -> None:
-    """A code example and its files beside the data, as in the repository."""
-    for framework in ("django", "flask"):
-        (data.parent / "examples" / framework).mkdir(parents=True, exist_ok=True)
-        (data.parent / "examples" / framework / "hello.py").write_text("print('hello')\n")
-    write("examples/hello.yaml", EXAMPLE)(data)
 
 
 def example_not_utf8(data: Path) -> None:
@@ -92,15 +74,14 @@ def assert_reported(output: str, *located: str) -> None:
 
 @pytest.mark.parametrize("breakage", BREAKAGES)
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_reports_a_broken_dataset_without_a_traceback(command: str, breakage: str, minimal_data: Path) -> None:
-    with_examples(minimal_data)
+def test_every_command_reports_a_broken_dataset_without_a_traceback(command: str, breakage: str, example_data: Path) -> None:
     edit, located = BREAKAGES[breakage]
-    edit(minimal_data)
-    result = subprocess.run([sys.executable, "-m", "macros", *COMMANDS[command], "--data", str(minimal_data)],
+    edit(example_data)
+    result = subprocess.run([sys.executable, "-m", "macros", *COMMANDS[command], "--data", str(example_data)],
                             cwd=ROOT, capture_output=True, text=True, check=False, timeout=TIMEOUT, env=ENV)
     assert result.returncode == 1, result.stdout + result.stderr
     assert_reported(result.stdout + result.stderr, located)
-    assert LOCATED.search(result.stderr) and f"problem(s) in {minimal_data}" in result.stderr
+    assert LOCATED.search(result.stderr) and f"problem(s) in {example_data}" in result.stderr
 
 
 def project(data: Path) -> Path:
@@ -124,10 +105,9 @@ def mkdocs(root: Path, *arguments: str, **options: object) -> subprocess.Popen[s
                             text=True, env=ENV, **options)  # type: ignore[call-overload]
 
 
-def test_mkdocs_build_reports_a_broken_dataset_without_a_traceback(minimal_data: Path) -> None:
-    with_examples(minimal_data)
-    root = project(minimal_data)
-    located = break_everything(minimal_data)
+def test_mkdocs_build_reports_a_broken_dataset_without_a_traceback(example_data: Path) -> None:
+    root = project(example_data)
+    located = break_everything(example_data)
     build = mkdocs(root, "build", "--strict", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         stdout, stderr = build.communicate(timeout=TIMEOUT)
@@ -138,10 +118,9 @@ def test_mkdocs_build_reports_a_broken_dataset_without_a_traceback(minimal_data:
     assert not (root / "site" / "index.html").exists()
 
 
-def test_mkdocs_serve_on_a_broken_dataset_reports_it_without_a_traceback(minimal_data: Path) -> None:
-    with_examples(minimal_data)
-    root = project(minimal_data)
-    located = break_everything(minimal_data)
+def test_mkdocs_serve_on_a_broken_dataset_reports_it_without_a_traceback(example_data: Path) -> None:
+    root = project(example_data)
+    located = break_everything(example_data)
     server = mkdocs(root, "serve", "-a", f"127.0.0.1:{free_port()}", stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         output, _ = server.communicate(timeout=TIMEOUT)  # the first build fails, so serve stops by itself
@@ -162,15 +141,14 @@ def wait_for_log(log: Path, text: str, server: subprocess.Popen[str]) -> str:
     raise AssertionError(f"mkdocs serve never printed {text!r}:\n{log.read_text()}")
 
 
-def test_mkdocs_serve_reports_data_broken_while_serving_without_a_traceback(minimal_data: Path) -> None:
-    with_examples(minimal_data)
-    root = project(minimal_data)
+def test_mkdocs_serve_reports_data_broken_while_serving_without_a_traceback(example_data: Path) -> None:
+    root = project(example_data)
     log = root / "serve.log"
     with log.open("w") as output:
         server = mkdocs(root, "serve", "-a", f"127.0.0.1:{free_port()}", stdout=output, stderr=subprocess.STDOUT)
         try:
             wait_for_log(log, "Serving on", server)
-            located = break_everything(minimal_data)
+            located = break_everything(example_data)
             for text in [*located, "An error happened during the rebuild"]:
                 content = wait_for_log(log, text, server)
         finally:

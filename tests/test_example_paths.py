@@ -10,34 +10,21 @@ import pytest
 
 from macros.dataset import InvalidDatasetError, load_dataset
 from macros.examples import MAX_EXAMPLE_BYTES, Refusal, read_example_file, source_files
+from tests.conftest import add_example_files, write_example
 
-EXAMPLE = """id: hello
-title: Hello
-summary: Hi.
-criteria: [admin]
-files:
-  django: [examples/django/hello.py]
-  flask: [{flask}]
-versions: {{flask: ['1.0']}}
-reviewed: 2026-11-23
-"""
 PATH_HINT = "    hint: write the path from the repository root, e.g. examples/flask/hello.py, with no './' or '../'"
 
 
 @pytest.fixture
 def root(minimal_data: Path) -> Path:
     """A repository root: the minimal data, an examples/ folder, and a file beside them that must never be shown."""
-    root = minimal_data.parent
-    for framework in ("django", "flask"):
-        (root / "examples" / framework).mkdir(parents=True)
-        (root / "examples" / framework / "hello.py").write_text("print('hello')\n")
+    root = add_example_files(minimal_data)
     (root / "secret.txt").write_text("outside the examples\n")
     return root
 
 
 def problems_with(root: Path, flask_path: str) -> list[str]:
-    (root / "data" / "examples" / "hello.yaml").parent.mkdir(exist_ok=True)
-    (root / "data" / "examples" / "hello.yaml").write_text(EXAMPLE.format(flask=flask_path))
+    write_example(root / "data", flask_path)
     with pytest.raises(InvalidDatasetError) as raised:
         load_dataset(root / "data")
     return [str(problem) for problem in raised.value.problems]
@@ -139,9 +126,7 @@ def test_examples_folder_may_itself_be_a_symlink(root: Path, tmp_path: Path) -> 
 
 
 def test_the_renderer_reads_only_what_validation_accepts(root: Path) -> None:
-    example_file = root / "data" / "examples" / "hello.yaml"
-    example_file.parent.mkdir()
-    example_file.write_text(EXAMPLE.format(flask="examples/flask/hello.py"))
+    write_example(root / "data")
     example = load_dataset(root / "data").examples[0]
     assert [file.text for file in source_files(example, "flask", root)] == ["print('hello')"]
 
@@ -166,8 +151,7 @@ def test_a_file_swapped_during_the_build_stops_it_with_a_located_error(root: Pat
     from macros import hooks
     from macros.paths import ROOT
 
-    (root / "data" / "examples").mkdir()
-    (root / "data" / "examples" / "hello.yaml").write_text(EXAMPLE.format(flask="examples/flask/hello.py"))
+    write_example(root / "data")
     config = load_config(str(ROOT / "mkdocs.yml"))
     config.extra["data_dir"] = str(root / "data")
     config = hooks.on_config(config)

@@ -10,11 +10,13 @@ import pytest
 
 from macros.dataset import InvalidDatasetError, load_dataset
 from macros.paths import DATA_DIR
-from tests.test_validation import ADMIN, replace, write
+from tests.test_validation import ADMIN, problems_after, replace, write
 
 TODAY = date(2026, 12, 1)
 DJANGO = "frameworks/django.yaml"
 RELEASE = '  - series: "1.0"\n'
+REVIEW_HINT = "write the day the check happened; a date in the future would keep it off the freshness report"
+RELEASE_HINT = "list a series once it is out, with the day of its first release"
 CLAIM = b"""id: admin-ships
 claim: Django ships an admin.
 verdict: "true"
@@ -25,16 +27,6 @@ sources:
   - title: Fixture source
     url: https://example.org/claim
 versions: {django: ["1.0"]}
-reviewed: 2026-11-23
-"""
-EXAMPLE = b"""id: hello
-title: Hello
-summary: Hi.
-criteria: [admin]
-files:
-  django: [examples/django/hello.py]
-  flask: [examples/flask/hello.py]
-versions: {flask: ["1.0"], django: ["1.0"]}
 reviewed: 2026-11-23
 """
 FOOTPRINT = "{packages: 3, install_size_mb: 4.5, startup_ms: 150.5, startup_rss_mb: 30.5, " \
@@ -65,16 +57,11 @@ def release(series: str, released: str, end_of_support: str = "2029-04") -> str:
 
 
 @pytest.fixture
-def data(minimal_data: Path) -> Path:
-    """The minimal dataset plus one claim, one code example and one measurement, so every rule has input."""
-    root = minimal_data.parent
-    for framework in ("django", "flask"):
-        (root / "examples" / framework).mkdir(parents=True)
-        (root / "examples" / framework / "hello.py").write_text("print('hello')\n")
-    write("claims/admin-ships.yaml", CLAIM)(minimal_data)
-    write("examples/hello.yaml", EXAMPLE)(minimal_data)
-    write("measurements/speed.yaml", MEASUREMENT)(minimal_data)
-    return minimal_data
+def data(example_data: Path) -> Path:
+    """The minimal dataset with its code example, plus one claim and one measurement, so every rule has input."""
+    write("claims/admin-ships.yaml", CLAIM)(example_data)
+    write("measurements/speed.yaml", MEASUREMENT)(example_data)
+    return example_data
 
 
 def replace_last(relative: str, old: str, new: str) -> Callable[[Path], None]:
@@ -94,71 +81,71 @@ def both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
     return edit
 
 
+def in_the_future(where: str, found: str, hint: str) -> str:
+    """The message for a date after TODAY (2026-12-01)."""
+    return f"{where}: expected a date no later than today (2026-12-01); found {found}, in the future\n    hint: {hint}"
+
+
+def unlisted_series(where: str, framework: str, series: str) -> str:
+    """The message for ``series``, which data/frameworks/<framework>.yaml does not list (it lists only '1.0')."""
+    listing = f"data/frameworks/{framework}.yaml"
+    return (f"{where}: expected a release series listed in {listing} ('1.0'); found '{series}'\n"
+            f"    hint: name one of those series, or add '{series}' to releases in {listing} first")
+
+
+def repeated(where: str, entry: str, first: str) -> str:
+    """The message for a second ``entry`` in a list whose first one is ``first``."""
+    return (f"{where}: expected each entry once; found a second '{entry}' (the first is {first})\n"
+            "    hint: remove the repeat")
+
+
 CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "review of an assessment in the future",
         replace(ADMIN, "    reviewed: 2026-11-23\n  flask:", "    reviewed: 2026-12-02\n  flask:"),
-        ["data/criteria/admin.yaml:15: assessments.django.reviewed: expected a date no later than today (2026-12-01); "
-         "found 2026-12-02, in the future\n"
-         "    hint: write the day the check happened; a date in the future would keep it off the freshness report"],
+        [in_the_future("data/criteria/admin.yaml:15: assessments.django.reviewed", "2026-12-02", REVIEW_HINT)],
     ),
     (
         "review of a framework page in the future",
         replace("frameworks/flask.yaml", "reviewed: 2026-11-23", "reviewed: 2027-01-01"),
-        ["data/frameworks/flask.yaml:35: reviewed: expected a date no later than today (2026-12-01); "
-         "found 2027-01-01, in the future\n"
-         "    hint: write the day the check happened; a date in the future would keep it off the freshness report"],
+        [in_the_future("data/frameworks/flask.yaml:35: reviewed", "2027-01-01", REVIEW_HINT)],
     ),
     (
         "measurement in the future",
         replace("measurements/speed.yaml", "measured: 2026-11-23", "measured: 2026-12-24"),
-        ["data/measurements/speed.yaml:3: measured: expected a date no later than today (2026-12-01); "
-         "found 2026-12-24, in the future\n"
-         "    hint: write the day the script ran"],
+        [in_the_future("data/measurements/speed.yaml:3: measured", "2026-12-24", "write the day the script ran")],
     ),
     (
         "release in the future",
         both(replace(DJANGO, RELEASE, release("1.1", "2027-03-01") + RELEASE),
              replace(DJANGO, 'current_version: "1.0"', 'current_version: "1.1"'),
              replace(DJANGO, 'latest_release: "1.0.0"', 'latest_release: "1.1.0"')),
-        ["data/frameworks/django.yaml:11: releases[0].released: expected a date no later than today (2026-12-01); "
-         "found 2027-03-01, in the future\n"
-         "    hint: list a series once it is out, with the day of its first release"],
+        [in_the_future("data/frameworks/django.yaml:11: releases[0].released", "2027-03-01", RELEASE_HINT)],
     ),
     (
         "listed release dated in the future, reported once and not by every review",
         replace(DJANGO, "released: 2026-01-01", "released: 2027-01-01"),
-        ["data/frameworks/django.yaml:11: releases[0].released: expected a date no later than today (2026-12-01); "
-         "found 2027-01-01, in the future\n"
-         "    hint: list a series once it is out, with the day of its first release"],
+        [in_the_future("data/frameworks/django.yaml:11: releases[0].released", "2027-01-01", RELEASE_HINT)],
     ),
     (
         "assessment for a series the framework does not list",
         replace(ADMIN, '    versions: ["1.0"]', '    versions: ["1.0", "1.1"]'),
-        ["data/criteria/admin.yaml:14: assessments.django.versions[1]: expected a release series listed in "
-         "data/frameworks/django.yaml ('1.0'); found '1.1'\n"
-         "    hint: name one of those series, or add '1.1' to releases in data/frameworks/django.yaml first"],
+        [unlisted_series("data/criteria/admin.yaml:14: assessments.django.versions[1]", "django", "1.1")],
     ),
     (
         "use-case assessment for a series the framework does not list",
         replace_last("use-cases/prototyping.yaml", 'versions: ["1.0"]', 'versions: ["0.9"]'),
-        ["data/use-cases/prototyping.yaml:25: assessments.flask.versions[0]: expected a release series listed in "
-         "data/frameworks/flask.yaml ('1.0'); found '0.9'\n"
-         "    hint: name one of those series, or add '0.9' to releases in data/frameworks/flask.yaml first"],
+        [unlisted_series("data/use-cases/prototyping.yaml:25: assessments.flask.versions[0]", "flask", "0.9")],
     ),
     (
         "claim for a series the framework does not list",
         replace("claims/admin-ships.yaml", 'versions: {django: ["1.0"]}', 'versions: {django: ["2.0"]}'),
-        ["data/claims/admin-ships.yaml:10: versions.django[0]: expected a release series listed in "
-         "data/frameworks/django.yaml ('1.0'); found '2.0'\n"
-         "    hint: name one of those series, or add '2.0' to releases in data/frameworks/django.yaml first"],
+        [unlisted_series("data/claims/admin-ships.yaml:10: versions.django[0]", "django", "2.0")],
     ),
     (
         "example for a series the framework does not list",
         replace("examples/hello.yaml", 'flask: ["1.0"]', 'flask: ["3.1"]'),
-        ["data/examples/hello.yaml:8: versions.flask[0]: expected a release series listed in "
-         "data/frameworks/flask.yaml ('1.0'); found '3.1'\n"
-         "    hint: name one of those series, or add '3.1' to releases in data/frameworks/flask.yaml first"],
+        [unlisted_series("data/examples/hello.yaml:8: versions.flask[0]", "flask", "3.1")],
     ),
     (
         "current version missing from the releases",
@@ -252,31 +239,20 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "series repeated in a claim's versions",
         replace("claims/admin-ships.yaml", 'versions: {django: ["1.0"]}', 'versions: {django: ["1.0", "1.0"]}'),
-        ["data/claims/admin-ships.yaml:10: versions.django[1]: expected each entry once; found a second '1.0' "
-         "(the first is versions.django[0])\n"
-         "    hint: remove the repeat"],
+        [repeated("data/claims/admin-ships.yaml:10: versions.django[1]", "1.0", "versions.django[0]")],
     ),
     (
         "list entry repeated",
         replace("use-cases/prototyping.yaml", "criteria: [admin, database]", "criteria: [admin, database, admin]"),
-        ["data/use-cases/prototyping.yaml:5: criteria[2]: expected each entry once; found a second 'admin' "
-         "(the first is criteria[0])\n"
-         "    hint: remove the repeat"],
+        [repeated("data/use-cases/prototyping.yaml:5: criteria[2]", "admin", "criteria[0]")],
     ),
 ]
-
-
-def problems_after(edit: Callable[[Path], None], data: Path) -> list[str]:
-    edit(data)
-    with pytest.raises(InvalidDatasetError) as raised:
-        load_dataset(data, today=TODAY)
-    return [str(problem) for problem in raised.value.problems]
 
 
 @pytest.mark.parametrize(("edit", "expected"), [(edit, expected) for _, edit, expected in CASES],
                          ids=[name for name, _, _ in CASES])
 def test_semantic_problem_gives_exact_located_message(edit: Callable[[Path], None], expected: list[str], data: Path) -> None:
-    assert problems_after(edit, data) == expected
+    assert problems_after(edit, data, today=TODAY) == expected
 
 
 def test_fixture_is_valid_before_it_is_broken(data: Path) -> None:
@@ -294,7 +270,7 @@ def test_today_is_the_latest_date_allowed(data: Path) -> None:
 
 def test_a_broken_framework_file_is_reported_once_not_by_every_version_that_names_it(data: Path) -> None:
     write(DJANGO, b"id: django\nname: Django\n")(data)
-    problems = problems_after(lambda _: None, data)
+    problems = problems_after(lambda _: None, data, today=TODAY)
     assert problems and all(problem.startswith("data/frameworks/django.yaml:") for problem in problems)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -194,10 +195,11 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
 ]
 
 
-def problems_after(edit: Callable[[Path], None], data: Path) -> list[str]:
+def problems_after(edit: Callable[[Path], None], data: Path, *, today: date | None = None) -> list[str]:
+    """Apply ``edit`` to ``data``; the problems loading it then reports (it must fail), as text."""
     edit(data)
     with pytest.raises(InvalidDatasetError) as raised:
-        load_dataset(data)
+        load_dataset(data, today=today)
     return [str(problem) for problem in raised.value.problems]
 
 
