@@ -6,10 +6,25 @@ from mkdocs.yml), then reads the HTML as a browser would: what elements exist, w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from macros.text import markdown, markup_problems, plain, render_field, site_markdown, url_scheme
+from macros.models import CONTROL_CHARACTERS
+from macros.text import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_ELEMENTS,
+    SAFE_SCHEMES,
+    markdown,
+    markup_problems,
+    plain,
+    render_field,
+    site_markdown,
+    url_scheme,
+)
 
 
 def site_html(markdown_source: str) -> BeautifulSoup:
@@ -106,3 +121,37 @@ def test_images_and_diagrams_in_data_are_problems(source: str, problem: str) -> 
 def test_ordinary_markdown_has_no_problems() -> None:
     source = "Text with [a page](/criteria/database.md#django), **bold**, `code`.\n\n```python\nx = '<b>'\n```\n"
     assert markup_problems(source) == []
+
+
+# ---------------------------------------------------------------------------
+# Properties: any text, rendered as the site renders it
+# ---------------------------------------------------------------------------
+
+MARKUP = ["<script>", "</p>", "<!--", "-->", "&amp;", "&#106;", "{: .c }", "{{", "}}", "<!--{{", "[a](b)", "[a]: b",
+          "![i](j)", "*[A]:", "[^1]", "!!!", "???", "===", "```", "~~~", "`", "*", "_", "#", "|", "\\", "- ", "1. ", "> ",
+          ": ", "javascript:", "\t", "é", "漢", "🙂", "\u200b"]
+# Text the model accepts: control characters are refused before anything renders (models.CONTROL_CHARACTERS).
+TEXT = st.lists(st.sampled_from(MARKUP) | st.text(max_size=3), min_size=1, max_size=10).map("".join).map(
+    lambda text: CONTROL_CHARACTERS.sub("", text))
+LINE = TEXT.map(lambda text: " ".join(text.split())).filter(bool)
+
+
+@given(LINE)
+@example("1986. #1 {: .x } <b>&amp;</b>")
+def test_any_plain_line_is_one_paragraph_of_exactly_its_text(text: str) -> None:
+    html = site_html(str(plain(text)))
+    assert [element.name for element in html.find_all(True)] == ["p"]
+    assert html.p.get_text() == text
+
+
+@given(TEXT | TEXT.map(lambda text: text.replace(" ", "\n")))
+@example("[x](&#106;avascript:1)\n\n[r]: javascript:2\n{: onclick=x }")
+def test_any_markdown_makes_only_markdown_elements_and_safe_links(text: str) -> None:
+    html = BeautifulSoup(render_field(text), "html.parser")
+    problems = markup_problems(text)
+    for element in html.find_all(True):
+        assert element.name in ALLOWED_ELEMENTS or problems
+        assert set(element.attrs) <= ALLOWED_ATTRIBUTES | {"src"} or problems
+        for attribute in ("href", "src"):
+            scheme = re.match(r"^\s*([a-zA-Z][\w+.-]*):", element.get(attribute, ""))
+            assert not scheme or scheme.group(1).lower() in SAFE_SCHEMES or problems
