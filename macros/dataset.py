@@ -163,19 +163,6 @@ def load_dataset(data_dir: Path, *, today: date | None = None) -> Dataset:
     return dataset
 
 
-def _read(path: Path, display: str) -> YamlDocument | Problem:
-    """One YAML file, or the problem that stops reading it (including what the parser cannot survive)."""
-    try:
-        return read_yaml(path, display=display)
-    except OSError as error:
-        return Problem(display, 1, "", "a readable file", f"an error reading it ({error.strerror})",
-                       "check the file's permissions")
-    except RecursionError:
-        return Problem(display, 1, "", "YAML whose anchors do not contain themselves",
-                       "an alias that refers to its own anchor, or nesting too deep to read",
-                       "write the values out instead of using & anchors and * aliases")
-
-
 def _display(path: Path, data_dir: Path) -> str:
     """Paths in messages start at the data folder's parent: ``data/criteria/admin.yaml``."""
     return path.relative_to(data_dir.parent).as_posix()
@@ -210,7 +197,7 @@ def _load_collection(data_dir: Path, collection: Collection, problems: list[Prob
                 f"rename it to end in .yaml, or move it out of data/{collection.folder}/",
             ))
             continue
-        document = _read(path, display)
+        document = read_yaml(path, display=display)
         if isinstance(document, Problem):
             problems.append(document)
             continue

@@ -235,26 +235,3 @@ def test_every_problem_in_every_file_is_reported_in_one_run(minimal_data: Path) 
 def test_fixture_is_valid_before_it_is_broken(minimal_data: Path) -> None:
     dataset = load_dataset(minimal_data)
     assert [framework.id for framework in dataset.frameworks] == ["django", "flask"]
-
-
-@pytest.mark.parametrize(("error", "expected"), [
-    (PermissionError(13, "Permission denied"),
-     "data/criteria/admin.yaml:1: expected a readable file; found an error reading it (Permission denied)\n"
-     "    hint: check the file's permissions"),
-    (RecursionError("maximum recursion depth exceeded"),
-     "data/criteria/admin.yaml:1: expected YAML whose anchors do not contain themselves; "
-     "found an alias that refers to its own anchor, or nesting too deep to read\n"
-     "    hint: write the values out instead of using & anchors and * aliases"),
-])
-def test_a_file_the_reader_cannot_get_through_is_a_problem_not_a_traceback(
-    error: BaseException, expected: str, minimal_data: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import macros.dataset
-
-    def fail(path: Path, *, display: str) -> None:
-        raise error
-
-    monkeypatch.setattr(macros.dataset, "read_yaml", fail)
-    problems = problems_after(lambda _: None, minimal_data)
-    assert problems[0] == expected
-    assert len(problems) == len(list(minimal_data.rglob("*.yaml")))

@@ -246,3 +246,11 @@ def test_real_data_is_well_inside_every_limit() -> None:
     for path in sorted((ROOT / "data").rglob("*.yaml")):
         assert path.stat().st_size < MAX_FILE_BYTES // 10, path
         assert isinstance(read_yaml(path, display=str(path)), YamlDocument), path
+
+
+def test_a_file_that_cannot_be_read_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    unreadable = tmp_path / "admin.yaml"
+    unreadable.mkdir()  # opening a folder fails even for root, unlike a chmod
+    problem = read_yaml(unreadable, display="data/criteria/admin.yaml")
+    assert isinstance(problem, Problem)
+    assert str(problem).startswith("data/criteria/admin.yaml:1: expected a readable file; found a file that cannot be read (")
