@@ -61,10 +61,16 @@ def all_text(value: object) -> list[str]:
     return []
 
 
+def known_ids(entities: list) -> set[str]:
+    """Ids and the old ids kept as aliases: a renamed entry still covers the brief."""
+    return {name for entity in entities for name in (entity.id, *entity.aliases)}
+
+
 def test_every_criterion_use_case_and_claim_of_the_brief_is_present() -> None:
-    assert sorted(BRIEF_CRITERIA) == sorted(c.id for c in DATASET.criteria)
-    assert sorted(BRIEF_USE_CASES) == sorted(u.id for u in DATASET.use_cases)
-    assert sorted(BRIEF_CLAIMS) == sorted(c.claim for c in DATASET.claims)
+    """The brief is the minimum: contributors may add entries (CONTRIBUTING) without touching this test."""
+    assert set(BRIEF_CRITERIA) <= known_ids(DATASET.criteria)
+    assert set(BRIEF_USE_CASES) <= known_ids(DATASET.use_cases)
+    assert set(BRIEF_CLAIMS) <= {c.claim for c in DATASET.claims}
     terms = {t.term.split(" (")[0] for t in DATASET.glossary}
     assert set(BRIEF_TERMS) <= terms
 
