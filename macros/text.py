@@ -126,7 +126,7 @@ class _Published(HTMLParser):
                     self.problems.append(f"a link with the scheme '{scheme}:'")
             elif name not in ALLOWED_ATTRIBUTES:
                 self.problems.append(f"an attribute '{name}'")
-        if "fvd-mermaid" in dict(attrs).get("class", "") or "":
+        if "fvd-mermaid" in (dict(attrs).get("class") or ""):
             self.problems.append("a mermaid diagram: diagrams are drawn from data/decisions only")
 
 
