@@ -59,3 +59,17 @@ def test_ruff_leaves_generated_migrations_alone_even_when_named() -> None:
     assert migrations
     result = run(str(BIN / "ruff"), "check", *migrations)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_publishes_only_a_commit_that_passed_ci() -> None:
+    import yaml
+
+    folder = ROOT / ".github" / "workflows"
+    workflows = {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in folder.glob("*.yml")}
+    deploy = workflows["deploy.yml"]
+    trigger = deploy[True]["workflow_run"]  # YAML 1.1 reads the key 'on' as true
+    assert trigger["workflows"] == [workflows["ci.yml"]["name"]] and trigger["types"] == ["completed"]
+    build = deploy["jobs"]["build"]
+    assert "github.event.workflow_run.conclusion == 'success'" in build["if"]
+    checkout = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"
