@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # Syntax highlighting by file type; templates are highlighted with their framework's template language.
 LANGUAGES = {".py": "python", ".ini": "ini", ".mako": "mako", ".txt": "text", ".cfg": "ini", ".toml": "toml"}
 TEMPLATE_LANGUAGES = {"django": "html+django", "flask": "html+jinja"}
+# The examples' own locked dependencies: example pages say which releases the code was tested with.
+EXAMPLES_LOCK = Path("requirements") / "examples.txt"
 PIN = re.compile(r"^([A-Za-z0-9_.\[\]-]+)==([^\s;]+)", re.MULTILINE)
 # The folder every example file lives in, relative to the repository root.
 EXAMPLES_FOLDER = "examples"
@@ -170,5 +172,5 @@ def source_files(example: Example, framework_id: str, root: Path) -> list[Source
 
 
 def pinned_versions(requirements: Path) -> dict[str, str]:
-    """Package name (lower case) to pinned version, from requirements.txt."""
+    """Package name (lower case) to pinned version, from a lock file such as requirements/examples.txt."""
     return {name.lower().split("[")[0]: version for name, version in PIN.findall(requirements.read_text())}

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from macros import flowcharts
 from macros.dataset import Dataset
-from macros.examples import SourceFile, pinned_versions, source_files
+from macros.examples import EXAMPLES_LOCK, SourceFile, pinned_versions, source_files
 from macros.models import Assessment, Claim, ClaimVerdict, Criterion, DecisionTree, Example, Framework, Rating, UseCase
 from macros.paths import TEMPLATES_DIR
 from macros.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
@@ -144,7 +144,8 @@ def criterion_page(criterion: Criterion, dataset: Dataset) -> str:
 def example_page(example: Example, dataset: Dataset) -> str:
     """Each framework's files in a content tab, read from the repository at build time."""
     root = dataset.data_dir.parent
-    pins = pinned_versions(root / "requirements.txt") if (root / "requirements.txt").exists() else {}
+    lock = root / EXAMPLES_LOCK
+    pins = pinned_versions(lock) if lock.exists() else {}
     sources = {
         framework_id: [
             SourceFile(file.path, file.language, Markup(file.text)) for file in source_files(example, framework_id, root)

@@ -261,3 +261,13 @@ def test_not_found_page_offers_search_and_the_main_sections(site: BuiltSite) -> 
     assert page.select_one("article label[for='__search']") is not None
     links = {a["href"] for a in page.select("article a")}
     assert {"/chooser/", "/criteria/", "/use-cases/", "/frameworks/"} <= links
+
+
+def test_example_pages_name_the_framework_releases_the_code_is_tested_with(site: BuiltSite) -> None:
+    from macros.examples import EXAMPLES_LOCK, pinned_versions
+    from macros.paths import ROOT
+
+    pins = pinned_versions(ROOT / EXAMPLES_LOCK)
+    text = site.article(f"examples/{DATASET.examples[0].id}/").get_text()
+    assert all(f"{framework.name} {pins[framework.id]}" in text for framework in DATASET.frameworks if framework.id in pins)
+    assert pins, "the examples' lock names no framework"

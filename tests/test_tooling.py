@@ -73,3 +73,21 @@ def test_deploy_publishes_only_a_commit_that_passed_ci() -> None:
     assert "github.event.workflow_run.conclusion == 'success'" in build["if"]
     checkout = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"
+
+
+def test_each_purpose_has_its_own_lock_and_they_agree() -> None:
+    """One resolution, split by purpose: a package has one version everywhere, and the site's set stands alone."""
+    pins: dict[str, set[str]] = {}
+    locks = {}
+    for lock in sorted((ROOT / "requirements").glob("*.txt")):
+        lines = [line for line in lock.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        locks[lock.stem] = set(lines)
+        for line in lines:
+            name, _, version = line.partition("==")
+            assert version, f"{lock.name}: {line!r} is not pinned"
+            pins.setdefault(name.lower(), set()).add(version)
+    assert set(locks) == {path.stem for path in (ROOT / "requirements").glob("*.in")}
+    assert {name: versions for name, versions in pins.items() if len(versions) > 1} == {}
+    assert locks["site"] <= locks["test"], "the tests run on the site's own pinned packages"
+    site_names = {line.split("==")[0].lower() for line in locks["site"]}
+    assert not site_names & {"pytest", "ruff", "django", "flask", "playwright"}, "the deploy installs only the site"

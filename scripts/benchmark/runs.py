@@ -149,14 +149,14 @@ class Steps:
 
 
 def project_copy(target: Path, data: Path | None = None) -> Path:
-    """mkdocs.yml, docs/ and requirements.txt copied, macros/ and examples/ linked, data/ copied if given.
+    """mkdocs.yml, docs/ and requirements/ copied, macros/ and examples/ linked, data/ copied if given.
 
     Pages read code examples and pinned versions relative to the data folder's parent, hence
-    examples/ and requirements.txt beside it.
+    examples/ and requirements/ beside it.
     """
     target.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copy(ROOT / "requirements.txt", target / "requirements.txt")
+    shutil.copytree(ROOT / "requirements", target / "requirements")
     shutil.copytree(ROOT / "docs", target / "docs")
     for linked in ("macros", "examples"):
         (target / linked).symlink_to(ROOT / linked)

@@ -2,7 +2,7 @@
 
 Django is configured here, not in the repository's pytest configuration, so the
 site's other tests never load it. The pinned framework versions come from
-requirements.txt, like every other dependency.
+requirements/examples.txt, like every other dependency.
 """
 
 import logging
