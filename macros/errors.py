@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from macros.fields import strip_optional
 from macros.problems import Problem, describe, did_you_mean, quoted_list
 from macros.yamlsource import YamlDocument, dotted
 
@@ -86,7 +86,7 @@ def _annotation_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
     """The declared type at a field path, stepping through lists, dicts and optionals."""
     target: Any = model
     for part in loc:
-        target = _strip_optional(target)
+        target = strip_optional(target)
         if isinstance(target, type) and issubclass(target, BaseModel):
             field = target.model_fields.get(str(part))
             if field is None:
@@ -96,14 +96,9 @@ def _annotation_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
             target = get_args(target)[-1]
         else:
             return None
-    return _strip_optional(target)
+    return strip_optional(target)
 
 
-def _strip_optional(annotation: Any) -> Any:
-    if get_origin(annotation) in (Union, UnionType):
-        members = [arg for arg in get_args(annotation) if arg is not type(None)]
-        return members[0] if len(members) == 1 else annotation
-    return annotation
 
 
 def _fields_of(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -34,10 +34,16 @@ def _kind(metadata: Any) -> Kind | None:
     return next((KINDS[item.text] for item in metadata if isinstance(item, Label) and item.text in KINDS), None)
 
 
-def _walk(annotation: Any, value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Kind]]:
+def strip_optional(annotation: Any) -> Any:
+    """``X`` for ``X | None``; any other annotation as it is."""
     if get_origin(annotation) in (Union, UnionType):
         members = [arg for arg in get_args(annotation) if arg is not type(None)]
-        annotation = members[0] if len(members) == 1 else annotation
+        return members[0] if len(members) == 1 else annotation
+    return annotation
+
+
+def _walk(annotation: Any, value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Kind]]:
+    annotation = strip_optional(annotation)
     if get_origin(annotation) is Annotated:
         kind = _kind(annotation.__metadata__)
         if kind:

@@ -40,6 +40,20 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
          "    hint: did you mean 'flask'?"],
     ),
     (
+        "question alias that is a live id",
+        replace(TREE, "  - id: data\n", "  - id: data\n    aliases: [admin]\n"),
+        ["data/decisions/pick.yaml:18: questions[1].aliases[0]: expected an old id that no other of the questions uses; "
+         "found 'admin', already in use\n"
+         "    hint: an alias keeps an old anchor alive; it cannot also be a live id"],
+    ),
+    (
+        "outcome alias that is a live id",
+        replace(TREE, "  - id: flask\n    title: Flask\n", "  - id: flask\n    aliases: [django]\n    title: Flask\n"),
+        ["data/decisions/pick.yaml:35: outcomes[1].aliases[0]: expected an old id that no other of the outcomes uses; "
+         "found 'django', already in use\n"
+         "    hint: an alias keeps an old anchor alive; it cannot also be a live id"],
+    ),
+    (
         "unknown start",
         replace(TREE, "start: admin", "start: begin"),
         ["data/decisions/pick.yaml:5: start: expected the id of a question of this tree; found 'begin'\n"
