@@ -9,20 +9,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from macros.fields import FieldPath, Kind, text_fields
+from macros.fields import FieldPath, Kind, text_fields, value_at
 from macros.registry import BY_FOLDER
 
 EVERY_KIND = Path(__file__).parent / "fixtures" / "every-kind"
-
-
-def _set(data: Any, path: FieldPath, value: str) -> None:
-    for part in path[:-1]:
-        data = data[part]
-    data[path[-1]] = value
 
 
 Written = dict[tuple[str, FieldPath], tuple[Kind, str]]
@@ -40,7 +33,7 @@ def poison(data_dir: Path, text_for: Callable[[Kind, int], str]) -> Written:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for field_path, kind in text_fields(collection.model, data):
             value = text_for(kind, len(written))
-            _set(data, field_path, value)
+            value_at(data, field_path[:-1])[field_path[-1]] = value
             written[(f"{path.parent.name}/{path.stem}", field_path)] = (kind, value)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return written
