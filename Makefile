@@ -57,7 +57,7 @@ build: $(SITE_INSTALLED)
 validate: $(SITE_INSTALLED)
 	$(PYTHON) -m macros validate
 
-## generate: rewrite the JSON Schemas and the field reference after changing macros/models.py
+## generate: rewrite the JSON Schemas and the field reference after changing macros/model/models.py
 generate: $(SITE_INSTALLED)
 	$(PYTHON) -m macros generate
 

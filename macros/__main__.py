@@ -11,9 +11,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from macros.contributors import affected_pages, affected_summary, changed_files, freshness_warnings, github_annotation
 from macros.dataset import Dataset, InvalidDatasetError, load_dataset
 from macros.paths import DATA_DIR
+from macros.tools.contributors import affected_pages, affected_summary, changed_files, freshness_warnings, github_annotation
 
 
 def load_or_report(data_dir: Path, *, github: bool = False) -> Dataset | None:
@@ -51,7 +51,7 @@ def generate(data_dir: Path, *, check: bool) -> int:
     The derived files come from the model alone, so they are written (or checked) whatever the
     data holds; a bad dataset is then reported like ``validate`` does, and the exit status is 1.
     """
-    from macros.schema import stale_derived_files, write_derived_files
+    from macros.tools.schema import stale_derived_files, write_derived_files
 
     if check:
         stale = stale_derived_files()
@@ -78,7 +78,7 @@ def links(data_dir: Path) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from macros.links import published_links, read_registry, resolves, write_registry
+    from macros.pages.published import published_links, read_registry, resolves, write_registry
     from macros.paths import ROOT
 
     if load_or_report(data_dir) is None:

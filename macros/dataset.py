@@ -15,12 +15,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from macros.errors import problem_from_error
-from macros.examples import example_problems
-from macros.models import Claim, Criterion, DecisionTree, Example, Framework, Measurement, Record, Term, UseCase
-from macros.problems import Problem, did_you_mean, quoted_list
-from macros.references import reference_problems
-from macros.registry import (
+from macros.checks.references import reference_problems
+from macros.checks.semantics import semantic_problems
+from macros.checks.shape import problem_from_error
+from macros.checks.trees import master_problems, tree_problems
+from macros.load.examples import example_problems
+from macros.load.yamlsource import YamlDocument, read_yaml
+from macros.model.models import Claim, Criterion, DecisionTree, Example, Framework, Measurement, Record, Term, UseCase
+from macros.model.registry import (
     CLAIMS,
     COLLECTIONS,
     CRITERIA,
@@ -32,9 +34,7 @@ from macros.registry import (
     USE_CASES,
     Collection,
 )
-from macros.semantics import semantic_problems
-from macros.trees import master_problems, tree_problems
-from macros.yamlsource import YamlDocument, read_yaml
+from macros.problems import Problem, did_you_mean, quoted_list
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Entries of data/ that are not collections but belong there.
@@ -155,7 +155,7 @@ def load_dataset(data_dir: Path, *, today: date | None = None) -> Dataset:
     )
     # Links are checked on the pages the build will render, so only once everything else holds.
     # Imported here: rendering pages needs this module's Dataset.
-    from macros.site_links import link_problems
+    from macros.checks.site_links import link_problems
 
     problems = link_problems(dataset)
     if problems:

@@ -1,7 +1,7 @@
 """MkDocs hooks: validate the dataset before anything renders, then add its pages as virtual files.
 
-Kept thin on purpose: loading lives in macros.dataset, Markdown in macros.render and the
-site structure in macros.pages. The dataset is read on every build, never at import time,
+Kept thin on purpose: loading lives in macros.dataset, Markdown in macros.render.templates and the
+site structure in macros.pages.generated. The dataset is read on every build, never at import time,
 because ``mkdocs serve`` keeps this module loaded between rebuilds.
 """
 
@@ -20,10 +20,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros.api import api_files
 from macros.dataset import CONFIG_KEY, Dataset, InvalidDatasetError, load_dataset
-from macros.glossary_links import GlossaryLinker, GlossaryLinksExtension
-from macros.pages import expand_nav, generated_pages, redirect_pages
+from macros.pages.api import api_files
+from macros.pages.generated import expand_nav, generated_pages, redirect_pages
+from macros.render.glossary_links import GlossaryLinker, GlossaryLinksExtension
 
 log = logging.getLogger("mkdocs.plugins.dataset")
 # Where on_config keeps this build's glossary linker, so each page can tell it where it is.

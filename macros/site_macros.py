@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros import render
 from macros.dataset import CONFIG_KEY
+from macros.render import templates as render
 
 
 def define_env(env: Any) -> None:

@@ -1,6 +1,6 @@
 """Hostile text for every text field of every entity kind, found from the model, not listed by hand.
 
-macros.fields finds the plain-text and Markdown fields from the model, so new fields of either
+macros.model.fields finds the plain-text and Markdown fields from the model, so new fields of either
 kind are covered without touching this module.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.fields import FieldPath, Kind, text_fields, value_at
-from macros.registry import BY_FOLDER
+from macros.model.fields import FieldPath, Kind, text_fields, value_at
+from macros.model.registry import BY_FOLDER
 
 EVERY_KIND = Path(__file__).parent / "fixtures" / "every-kind"
 

@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 
-from macros.api import API_VERSION
 from macros.dataset import load_dataset
+from macros.pages.api import API_VERSION
 from macros.paths import DATA_DIR
 from tests.conftest import BuiltSite
 

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from macros.csp import with_policy
-from macros.render import redirect_page
+from macros.render.templates import redirect_page
 from scripts.static_server import serve
 from tests.browser import Watch
 from tests.conftest import BuiltSite

@@ -8,9 +8,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from macros.dataset import load_dataset
-from macros.flowcharts import question_order
-from macros.models import Answer, DecisionTree
+from macros.model.models import Answer, DecisionTree
 from macros.paths import DATA_DIR
+from macros.render.flowcharts import question_order
 
 DATASET = load_dataset(DATA_DIR)
 MASTER = DATASET.decisions[0]

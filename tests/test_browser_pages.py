@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from macros.dataset import load_dataset
-from macros.models import DecisionTree
+from macros.model.models import DecisionTree
 from macros.paths import DATA_DIR
 from tests.browser import Watch
 

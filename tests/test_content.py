@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from macros.checks.references import SITE_LINK
 from macros.dataset import load_dataset
 from macros.paths import DATA_DIR
-from macros.references import SITE_LINK
 
 DATASET = load_dataset(DATA_DIR)
 

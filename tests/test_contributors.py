@@ -8,10 +8,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from macros.contributors import affected_pages, affected_summary, freshness_warnings, github_annotation
 from macros.dataset import load_dataset
 from macros.paths import DATA_DIR, ROOT
 from macros.problems import Problem
+from macros.tools.contributors import affected_pages, affected_summary, freshness_warnings, github_annotation
 
 
 def test_annotation_format_escapes_what_github_reads_as_syntax() -> None:

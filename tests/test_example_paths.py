@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.dataset import InvalidDatasetError, load_dataset
-from macros.examples import MAX_EXAMPLE_BYTES, Refusal, read_example_file, source_files
+from macros.load.examples import MAX_EXAMPLE_BYTES, Refusal, read_example_file, source_files
 from tests.conftest import add_example_files, write_example
 
 PATH_HINT = "    hint: write the path from the repository root, e.g. examples/flask/hello.py, with no './' or '../'"

@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
-from macros.links import published_links, read_registry, resolves
+from macros.model.registry import BY_FOLDER
+from macros.pages.published import published_links, read_registry, resolves
 from macros.paths import DATA_DIR
-from macros.registry import BY_FOLDER
 from tests.conftest import FIXTURES, BuiltSite, build_site
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.models import Measurement
+from macros.model.models import Measurement
 from macros.paths import ROOT
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from macros.models import Rating
-from macros.registry import COLLECTIONS
-from macros.schema import derived_files, schema_path, stale_derived_files
+from macros.model.models import Rating
+from macros.model.registry import COLLECTIONS
+from macros.tools.schema import derived_files, schema_path, stale_derived_files
 
 
 def test_derived_files_are_up_to_date() -> None:
@@ -22,7 +22,7 @@ def test_schema_forbids_unknown_fields_and_lists_the_rating_scale() -> None:
 
 
 def test_stale_file_is_detected(tmp_path, monkeypatch) -> None:
-    from macros import schema
+    from macros.tools import schema
 
     fake = {tmp_path / "framework.schema.json": "new text\n"}
     (tmp_path / "framework.schema.json").write_text("old text\n")

@@ -264,7 +264,7 @@ def test_not_found_page_offers_search_and_the_main_sections(site: BuiltSite) -> 
 
 
 def test_example_pages_name_the_framework_releases_the_code_is_tested_with(site: BuiltSite) -> None:
-    from macros.examples import EXAMPLES_LOCK, pinned_versions
+    from macros.load.examples import EXAMPLES_LOCK, pinned_versions
     from macros.paths import ROOT
 
     pins = pinned_versions(ROOT / EXAMPLES_LOCK)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
+from macros.checks.site_links import link_problems, resolve
 from macros.dataset import InvalidDatasetError, load_dataset
-from macros.site_links import link_problems, resolve
 from tests.conftest import build_site
 
 ADMIN = "criteria/admin.yaml"
@@ -57,7 +57,7 @@ def test_the_strict_build_rejects_the_same_links(
     with_link(minimal_data, link)
     with pytest.raises(InvalidDatasetError):
         load_dataset(minimal_data)
-    monkeypatch.setattr("macros.site_links.link_problems", lambda dataset: [])
+    monkeypatch.setattr("macros.checks.site_links.link_problems", lambda dataset: [])
     with pytest.raises(Abort, match="strict mode"):
         build_site(tmp_path / "site", data_dir=minimal_data)
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from macros.models import CONTROL_CHARACTERS
+from macros.model.models import CONTROL_CHARACTERS
 from macros.text import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_ELEMENTS,

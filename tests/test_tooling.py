@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.model.registry import COLLECTIONS
 from macros.paths import ROOT
-from macros.registry import COLLECTIONS
 
 BIN = Path(sys.executable).parent
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.dataset import InvalidDatasetError, load_dataset
-from macros.flowcharts import mermaid_flowchart, mermaid_label
+from macros.render.flowcharts import mermaid_flowchart, mermaid_label
 from tests.test_validation import replace
 
 TREE = "decisions/pick.yaml"

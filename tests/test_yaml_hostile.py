@@ -17,8 +17,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from macros.load.yamlsource import YamlDocument, read_yaml
 from macros.problems import Problem
-from macros.yamlsource import YamlDocument, read_yaml
 
 SECONDS = 2.0
 PEAK_BYTES = 30 * 1024 * 1024

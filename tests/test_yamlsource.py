@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.load.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, YamlDocument, dotted, read_yaml
 from macros.paths import ROOT
 from macros.problems import Problem
-from macros.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, YamlDocument, dotted, read_yaml
 
 
 def read(tmp_path: Path, text: str | bytes) -> YamlDocument | Problem:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from macros.registry import BY_FOLDER
+from macros.model.registry import BY_FOLDER
 
 # Collections multiplied, and the field each shows as its title. Frameworks stay at two (every
 # criterion and use case assesses each one), decision trees and measurements stay as they are.

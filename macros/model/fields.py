@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from macros.models import Label
+from macros.model.models import Label
 
 Kind = Literal["plain", "markdown"]
 FieldPath = tuple[str | int, ...]

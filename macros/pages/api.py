@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, create_model
 
 from macros.dataset import Dataset
-from macros.registry import COLLECTIONS
+from macros.model.registry import COLLECTIONS
 
 API_VERSION = 1
 API_DIR = f"api/v{API_VERSION}"

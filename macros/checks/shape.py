@@ -7,9 +7,9 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from macros.fields import strip_optional
+from macros.load.yamlsource import YamlDocument, dotted
+from macros.model.fields import strip_optional
 from macros.problems import Problem, describe, did_you_mean, quoted_list
-from macros.yamlsource import YamlDocument, dotted
 
 FIELD_REFERENCE_HINT = "see the field reference in docs/contributing/fields.md"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from macros.models import DecisionTree
+from macros.load.yamlsource import Path_, dotted
+from macros.model.models import DecisionTree
 from macros.problems import Problem, did_you_mean, quoted_list
-from macros.yamlsource import Path_, dotted
 
 if TYPE_CHECKING:
     from macros.dataset import Loaded

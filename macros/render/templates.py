@@ -19,12 +19,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from macros import flowcharts
 from macros.dataset import Dataset
-from macros.examples import EXAMPLES_LOCK, SourceFile, pinned_versions, source_files
-from macros.models import Assessment, Claim, ClaimVerdict, Criterion, DecisionTree, Example, Framework, Rating, UseCase
+from macros.load.examples import EXAMPLES_LOCK, SourceFile, pinned_versions, source_files
+from macros.model.models import Assessment, Claim, ClaimVerdict, Criterion, DecisionTree, Example, Framework, Rating, UseCase
+from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
 from macros.paths import TEMPLATES_DIR
-from macros.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
+from macros.render import flowcharts
 from macros.text import markdown, plain
 
 # Turns a data file into the URL that edits it in the repository (None: no edit links).

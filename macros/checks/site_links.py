@@ -17,13 +17,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from macros.dataset import Dataset
-from macros.fields import FieldPath, text_fields, value_at
-from macros.pages import generated_pages
+from macros.load.yamlsource import YamlDocument, dotted, read_yaml
+from macros.model.fields import FieldPath, text_fields, value_at
+from macros.model.registry import COLLECTIONS
+from macros.pages.generated import generated_pages
 from macros.paths import DOCS_DIR
 from macros.problems import Problem, did_you_mean
-from macros.registry import COLLECTIONS
 from macros.text import site_markdown
-from macros.yamlsource import YamlDocument, dotted, read_yaml
 
 # Hand-written pages whose sections come from macros: their anchors are only known after a build.
 MACRO_CALL = "<!--{{"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections import deque
 
-from macros.models import Answer, DecisionTree, Question
+from macros.model.models import Answer, DecisionTree, Question
 
 # Characters Mermaid would read as syntax inside a quoted label, as Mermaid entity codes.
 MERMAID_ENTITIES = {"&": "#amp;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "#": "#35;"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from macros.models import Example
+from macros.model.models import Example
 from macros.problems import Problem
 
 if TYPE_CHECKING:

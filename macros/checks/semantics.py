@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from macros.models import Assessment, Framework, Rating
+from macros.load.yamlsource import Path_, dotted
+from macros.model.models import Assessment, Framework, Rating
+from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, MEASUREMENTS, USE_CASES, Collection
 from macros.problems import Problem, quoted_list
-from macros.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, MEASUREMENTS, USE_CASES, Collection
-from macros.yamlsource import Path_, dotted
 
 if TYPE_CHECKING:
     from macros.dataset import Loaded

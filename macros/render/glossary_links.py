@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from macros.models import Term
+from macros.model.models import Term
 
 SKIPPED_TAGS = {"a", "code", "pre", "kbd", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"}
 QUALIFIER = re.compile(r"\s*\(([^)]*)\)\s*$")

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from macros.models import References
+from macros.load.yamlsource import Path_, dotted
+from macros.model.models import References
+from macros.model.registry import BY_FOLDER
 from macros.problems import Problem, did_you_mean, quoted_list
-from macros.registry import BY_FOLDER
-from macros.yamlsource import Path_, dotted
 
 if TYPE_CHECKING:
     from macros.dataset import Loaded

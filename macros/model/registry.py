@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from macros.models import Claim, Criterion, DecisionTree, Example, Framework, Measurement, Record, Term, UseCase
+from macros.model.models import Claim, Criterion, DecisionTree, Example, Framework, Measurement, Record, Term, UseCase
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 
 from macros.dataset import Dataset
-from macros.models import Assessment
+from macros.model.models import Assessment
+from macros.model.registry import BY_FOLDER, CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, MEASUREMENTS, USE_CASES
 from macros.problems import Problem
-from macros.registry import BY_FOLDER, CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, MEASUREMENTS, USE_CASES
 
 STALE_AFTER = timedelta(days=365)
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from macros import render
 from macros.dataset import Dataset
+from macros.model.registry import COLLECTIONS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, USE_CASES, Collection
 from macros.paths import TEMPLATES_DIR
-from macros.registry import COLLECTIONS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, USE_CASES, Collection
-from macros.render import EditUrl
+from macros.render import templates as render
+from macros.render.templates import EditUrl
 
 
 @dataclass(frozen=True)
