@@ -11,8 +11,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from macros.dataset import Dataset, InvalidDatasetError, load_dataset
+from macros.model.dataset import Dataset
 from macros.paths import DATA_DIR
+from macros.pipeline import load_dataset
+from macros.problems import InvalidDatasetError
 from macros.tools.contributors import affected_pages, affected_summary, changed_files, freshness_warnings, github_annotation
 
 

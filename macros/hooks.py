@@ -1,14 +1,13 @@
-"""MkDocs hooks: validate the dataset before anything renders, then add its pages as virtual files.
+"""MkDocs hooks: run the pipeline before anything renders, then add its pages as virtual files.
 
-Kept thin on purpose: loading lives in macros.dataset, Markdown in macros.render.templates and the
-site structure in macros.pages.generated. The dataset is read on every build, never at import time,
-because ``mkdocs serve`` keeps this module loaded between rebuilds.
+Kept thin on purpose: the stages live in macros.pipeline and the site structure in
+macros.pages.generated. The dataset is read on every build, never at import time, because
+``mkdocs serve`` keeps this module loaded between rebuilds.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from html import escape
 from pathlib import Path
 from typing import NoReturn
@@ -20,14 +19,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros.dataset import CONFIG_KEY, Dataset, InvalidDatasetError, load_dataset
+from macros.model.dataset import EditLinks
 from macros.pages.api import api_files
-from macros.pages.generated import expand_nav, generated_pages, redirect_pages
+from macros.pages.generated import CONFIG_KEY, Site, expand_nav, redirect_pages
+from macros.pipeline import load_site
+from macros.problems import InvalidDatasetError
 from macros.render.glossary_links import GlossaryLinker, GlossaryLinksExtension
 
 log = logging.getLogger("mkdocs.plugins.dataset")
 # Where on_config keeps this build's glossary linker, so each page can tell it where it is.
 LINKER_KEY = "glossary_linker"
+# Where on_page_markdown keeps each page's title as typed, for on_page_content to escape.
+TITLES_KEY = "page_titles"
 
 def data_dir_of(config: MkDocsConfig) -> Path:
     """The data folder: ``extra.data_dir`` relative to mkdocs.yml (tests point it at fixtures)."""
@@ -50,52 +53,50 @@ def _stop(error: InvalidDatasetError) -> NoReturn:
     ) from None
 
 
-@event_priority(100)  # before mkdocs-macros, whose functions read the dataset
+@event_priority(100)  # before mkdocs-macros, whose functions read the site
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri) if config.repo_url and config.edit_uri else None
     try:
-        dataset = load_dataset(data_dir_of(config))
+        site = load_site(data_dir_of(config), edit_links=EditLinks(edit_base, Path(config.docs_dir)))
     except InvalidDatasetError as error:
         _stop(error)
-    config[CONFIG_KEY] = dataset
-    config[LINKER_KEY] = GlossaryLinker(dataset.glossary)
+    config[CONFIG_KEY] = site
+    config[LINKER_KEY] = GlossaryLinker(site.dataset.glossary)
+    config[TITLES_KEY] = {}
     config.markdown_extensions.append(GlossaryLinksExtension(config[LINKER_KEY]))
     return config
 
 
 # ----------------------------------------------------------------------------
-# One virtual page per entity and section, each editing the YAML it came from.
+# One virtual stub per entity and section, each editing the YAML it came from.
 # ----------------------------------------------------------------------------
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    dataset: Dataset = config[CONFIG_KEY]
-
-    def edit_uri(path: Path) -> str:
-        """The path MkDocs appends to ``edit_uri``: data files sit beside docs/, hence '../'."""
-        return Path(os.path.relpath(path, config.docs_dir)).as_posix()
-
-    edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri) if config.repo_url and config.edit_uri else None
-    try:
-        pages = list(generated_pages(dataset, edit_url=(lambda path: urljoin(edit_base, edit_uri(path))) if edit_base else None))
-    except InvalidDatasetError as error:  # an example file changed after on_config validated it
-        _stop(error)
-    for page in pages:
-        file = File.generated(config, page.src_uri, content=page.markdown)
-        file.edit_uri = edit_uri(page.source)
+    site: Site = config[CONFIG_KEY]
+    edit_links = site.dataset.edit_links
+    for page in site.pages:
+        file = File.generated(config, page.src_uri, content=page.stub)
+        if edit_links:
+            file.edit_uri = edit_links.uri(page.source)
         files.append(file)
-    config.nav = expand_nav(config.nav or [], pages)
-    for path, content in (api_files(dataset) | redirect_pages(dataset)).items():
+    config.nav = expand_nav(config.nav or [], site.pages)
+    for path, content in (api_files(site.dataset) | redirect_pages(site.dataset)).items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
 # ----------------------------------------------------------------------------
-# Glossary links: tell the linker which page it is on (it skips the glossary itself).
+# Before mkdocs-macros sees a page: tell the glossary linker which page it is on (it skips the
+# glossary itself), and keep the title as typed, because mkdocs-macros renders the title of a
+# page that opts in as a template, and generated pages take their titles from data.
 # ----------------------------------------------------------------------------
 
 
+@event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     config[LINKER_KEY].current_page = page.file.src_uri
+    config[TITLES_KEY][page.file.src_uri] = page.title
     return markdown
 
 
@@ -111,8 +112,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     Every page's content is rendered before the first template, so the navigation of every
     page, the 404 page included, already shows escaped titles.
     """
-    if page.title:
-        page.title = escape(page.title)
+    title = config[TITLES_KEY].get(page.file.src_uri, page.title)
+    if title:
+        page.title = escape(title)
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = escape(page.meta["description"])
     return html

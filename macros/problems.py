@@ -1,4 +1,8 @@
-"""One problem found in the dataset, worded so a contributor can fix it without reading code."""
+"""The located record every stage speaks: one problem, worded so a contributor can fix it without reading code.
+
+The loader (unreadable YAML), every check and the command line report `Problem`s, so it sits
+below all of them; `InvalidDatasetError` carries every problem of one run at once.
+"""
 
 from __future__ import annotations
 
@@ -53,3 +57,11 @@ def describe(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     return f"{value!r} ({type(value).__name__})"
+
+
+class InvalidDatasetError(Exception):
+    """The dataset has problems; ``problems`` lists all of them, sorted by file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the dataset")

@@ -1,29 +1,50 @@
-"""mkdocs-macros functions for hand-written pages (loaded through the plugin's ``modules:``).
+"""The mkdocs-macros functions (loaded through the plugin's ``modules:``): the one way pages get content.
 
-Hand-written pages call them with the site's delimiters, e.g. ``<!--{{ overview_matrix() }}-->``.
-Their output is Markdown that mkdocs-macros does not render again.
+Every generated page is a stub that calls one of these (``<!--{{ criterion_page("async") }}-->``),
+and hand-written pages call them the same way; rendering is opt-in, per page, with
+``render_macros: true`` in its front matter. Each returns Markdown that mkdocs-macros does not
+render again, so text from the data is never read as a template.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from macros.dataset import CONFIG_KEY
+from macros.pages.generated import CONFIG_KEY, ENTITY_PAGES, Site, call
 from macros.render import templates as render
 
 
 def define_env(env: Any) -> None:
-    """Register the macros; the dataset is read from the config when a page calls them."""
+    """Register the macros; each reads this build's Site from the config when a page calls it."""
+
+    def site() -> Site:
+        return env.conf[CONFIG_KEY]
+
+    def page_macro(name: str) -> None:
+        env.macro(lambda entity_id: site().body(call(name, entity_id)), name)
+
+    for kind in ENTITY_PAGES.values():
+        page_macro(kind.macro)
+
+    @env.macro
+    def section_index(folder: str) -> str:
+        """A section's index page (for claims and the glossary, the whole section)."""
+        return site().body(call("section_index", folder))
+
+    @env.macro
+    def chooser_page() -> str:
+        """The chooser, walking the master decision tree."""
+        return site().body(call("chooser_page"))
 
     @env.macro
     def overview_matrix(verdicts: bool = True) -> str:
         """The criteria × frameworks matrix; ``verdicts=False`` shows the ratings alone."""
-        return render.overview_matrix(env.conf[CONFIG_KEY], verdicts=verdicts)
+        return render.overview_matrix(site().dataset, verdicts=verdicts)
 
     @env.macro
     def versions_covered() -> str:
         """The release series each framework page and assessment is written for."""
-        return render.versions_covered(env.conf[CONFIG_KEY])
+        return render.versions_covered(site().dataset)
 
     @env.macro
     def rating_scale() -> str:

@@ -6,9 +6,9 @@ import json
 
 import jsonschema
 
-from macros.dataset import load_dataset
 from macros.pages.api import API_VERSION
 from macros.paths import DATA_DIR
+from macros.pipeline import load_dataset
 from tests.conftest import BuiltSite
 
 

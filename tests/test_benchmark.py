@@ -10,8 +10,8 @@ import datetime
 import json
 from pathlib import Path
 
-from macros.dataset import load_dataset
 from macros.paths import ROOT
+from macros.pipeline import load_dataset
 from scripts.benchmark.full_build import FullBuild
 from scripts.benchmark.generation import GenerationCost
 from scripts.benchmark.growth import Growth

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros.dataset import load_dataset
 from macros.model.models import Answer, DecisionTree
 from macros.paths import DATA_DIR
+from macros.pipeline import load_dataset
 from macros.render.flowcharts import question_order
 
 DATASET = load_dataset(DATA_DIR)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros.dataset import load_dataset
 from macros.model.models import DecisionTree
 from macros.paths import DATA_DIR
+from macros.pipeline import load_dataset
 from tests.browser import Watch
 
 DATASET = load_dataset(DATA_DIR)

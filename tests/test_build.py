@@ -63,7 +63,7 @@ def test_invalid_data_fails_the_build_and_leaves_the_published_site_alone(tmp_pa
 
 def test_a_broken_macro_fails_the_build(tmp_path: Path, minimal_data: Path) -> None:
     project = project_copy(tmp_path, minimal_data)
-    (project / "docs" / "broken.md").write_text("# Broken\n\n<!--{{ no_such_macro() }}-->\n")
+    (project / "docs" / "broken.md").write_text("---\nrender_macros: true\n---\n# Broken\n\n<!--{{ no_such_macro() }}-->\n")
     add_to_nav(project, {"Broken": "broken.md"})
 
     result = mkdocs(project, "build", "--strict")
@@ -76,7 +76,7 @@ def test_a_broken_macro_fails_the_build(tmp_path: Path, minimal_data: Path) -> N
 def test_template_syntax_in_hand_written_pages_renders_as_written(tmp_path: Path, minimal_data: Path) -> None:
     project = project_copy(tmp_path, minimal_data)
     page = (
-        "# Templates\n\nInline `{{ user.name }}` and a block:\n\n"
+        "---\nrender_macros: true\n---\n# Templates\n\nInline `{{ user.name }}` and a block:\n\n"
         "```django\n{% extends 'base.html' %}\n{% block body %}{{ form.as_p }}{% csrf_token %}{% endblock %}\n```\n\n"
         "```jinja\n{# comment #}{{ items | join(', ') }}\n```\n\n<!--{{ rating_scale() }}-->\n"
     )
@@ -92,3 +92,17 @@ def test_template_syntax_in_hand_written_pages_renders_as_written(tmp_path: Path
     assert "{% extends 'base.html' %}\n{% block body %}{{ form.as_p }}{% csrf_token %}{% endblock %}\n" in code
     assert "{# comment #}{{ items | join(', ') }}\n" in code
     assert [badge.get_text() for badge in html.select("article .fvd-rating")] == ["Strong", "Good", "Fair", "Weak"]
+
+
+def test_macros_run_only_on_pages_that_opt_in(tmp_path: Path, minimal_data: Path) -> None:
+    """Without ``render_macros: true`` a page is plain Markdown: a macro call stays an HTML comment."""
+    project = project_copy(tmp_path, minimal_data)
+    (project / "docs" / "plain.md").write_text("# Plain\n\n<!--{{ rating_scale() }}-->\n\n`{{ not_a_macro }}`\n")
+    add_to_nav(project, {"Plain": "plain.md"})
+
+    result = mkdocs(project, "build", "--strict")
+
+    assert result.returncode == 0, result.stderr
+    html = BeautifulSoup((project / "site" / "plain" / "index.html").read_text(), "html.parser")
+    assert html.select("article .fvd-rating") == []
+    assert "{{ not_a_macro }}" in html.select_one("article code").get_text()

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from macros.checks.references import SITE_LINK
-from macros.dataset import load_dataset
+from macros.model.addresses import SITE_LINK
 from macros.paths import DATA_DIR
+from macros.pipeline import load_dataset
 
 DATASET = load_dataset(DATA_DIR)
 

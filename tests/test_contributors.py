@@ -8,8 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from macros.dataset import load_dataset
 from macros.paths import DATA_DIR, ROOT
+from macros.pipeline import load_dataset
 from macros.problems import Problem
 from macros.tools.contributors import affected_pages, affected_summary, freshness_warnings, github_annotation
 

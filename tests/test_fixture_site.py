@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.dataset import load_dataset
+from macros.pipeline import load_dataset
 from tests.conftest import FIXTURES, BuiltSite
 
 DATASET = load_dataset(FIXTURES / "three-frameworks" / "data")

@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup, Comment
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from macros.dataset import InvalidDatasetError, load_dataset
+from macros.pipeline import load_dataset
+from macros.problems import InvalidDatasetError
 from tests.conftest import BuiltSite, build_site
 from tests.hostile import EVERY_KIND, RAW_LINE, Written, built_from
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import InvalidDatasetError, load_dataset
 from macros.paths import DATA_DIR
+from macros.pipeline import load_dataset
+from macros.problems import InvalidDatasetError
 from tests.test_validation import ADMIN, problems_after, replace, write
 
 TODAY = date(2026, 12, 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.dataset import load_dataset
 from macros.paths import DATA_DIR
+from macros.pipeline import load_dataset
 from tests.conftest import BuiltSite
 
 DATASET = load_dataset(DATA_DIR)

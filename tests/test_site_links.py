@@ -12,7 +12,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from macros.checks.site_links import link_problems, resolve
-from macros.dataset import InvalidDatasetError, load_dataset
+from macros.pipeline import load_dataset, load_site
+from macros.problems import InvalidDatasetError
 from tests.conftest import build_site
 
 ADMIN = "criteria/admin.yaml"
@@ -57,7 +58,7 @@ def test_the_strict_build_rejects_the_same_links(
     with_link(minimal_data, link)
     with pytest.raises(InvalidDatasetError):
         load_dataset(minimal_data)
-    monkeypatch.setattr("macros.checks.site_links.link_problems", lambda dataset: [])
+    monkeypatch.setattr("macros.pipeline.link_problems", lambda site: [])
     with pytest.raises(Abort, match="strict mode"):
         build_site(tmp_path / "site", data_dir=minimal_data)
 
@@ -66,7 +67,7 @@ def test_the_strict_build_rejects_the_same_links(
                                   "https://example.org/x", "/methodology.md"])
 def test_links_that_land_are_not_problems(minimal_data: Path, link: str) -> None:
     with_link(minimal_data, link)
-    assert link_problems(load_dataset(minimal_data)) == []
+    assert link_problems(load_site(minimal_data)) == []
 
 
 def test_links_resolve_the_way_mkdocs_reads_them() -> None:
@@ -80,4 +81,4 @@ def test_links_resolve_the_way_mkdocs_reads_them() -> None:
 def test_the_real_dataset_has_no_broken_links() -> None:
     from macros.paths import DATA_DIR
 
-    assert link_problems(load_dataset(DATA_DIR)) == []
+    assert link_problems(load_site(DATA_DIR)) == []

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import InvalidDatasetError, load_dataset
+from macros.pipeline import load_dataset
+from macros.problems import InvalidDatasetError
 from macros.render.flowcharts import mermaid_flowchart, mermaid_label
 from tests.test_validation import replace
 
@@ -43,15 +44,15 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         "question alias that is a live id",
         replace(TREE, "  - id: data\n", "  - id: data\n    aliases: [admin]\n"),
         ["data/decisions/pick.yaml:18: questions[1].aliases[0]: expected an old id that no other of the questions uses; "
-         "found 'admin', already in use\n"
-         "    hint: an alias keeps an old anchor alive; it cannot also be a live id"],
+         "found 'admin', used by questions[0]\n"
+         "    hint: an alias keeps an old link alive; it cannot also be a live id or another alias"],
     ),
     (
         "outcome alias that is a live id",
         replace(TREE, "  - id: flask\n    title: Flask\n", "  - id: flask\n    aliases: [django]\n    title: Flask\n"),
         ["data/decisions/pick.yaml:35: outcomes[1].aliases[0]: expected an old id that no other of the outcomes uses; "
-         "found 'django', already in use\n"
-         "    hint: an alias keeps an old anchor alive; it cannot also be a live id"],
+         "found 'django', used by outcomes[0]\n"
+         "    hint: an alias keeps an old link alive; it cannot also be a live id or another alias"],
     ),
     (
         "unknown start",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import InvalidDatasetError, load_dataset
+from macros.pipeline import load_dataset
+from macros.problems import InvalidDatasetError
 
 ADMIN = "criteria/admin.yaml"
 
@@ -118,9 +119,10 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         "link in Markdown to an unknown page",
         replace(ADMIN, "    explanation: Fixture explanation.\n",
                 "    explanation: |\n      First line.\n      See [the database](/criteria/databases.md#flask).\n"),
-        ["data/criteria/admin.yaml:12: assessments.django.explanation: expected a link to an existing criterion; "
-         "found a link to '/criteria/databases.md#flask'\n"
-         "    hint: did you mean 'database'?"],
+        ["data/criteria/admin.yaml:12: assessments.django.explanation: expected a link to a site page written "
+         "/<folder>/<id>.md, with an anchor the page has; found a link to '/criteria/databases.md#flask', "
+         "a page that does not exist\n"
+         "    hint: did you mean '/criteria/database.md'?"],
     ),
     (
         "script link in Markdown",
@@ -146,7 +148,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         replace(ADMIN, "id: admin\n", "id: admin\naliases: [database]\n"),
         ["data/criteria/admin.yaml:2: aliases[0]: expected an old id that no other entry uses; "
          "found 'database', used by data/criteria/database.yaml\n"
-         "    hint: an alias redirects an old link; it cannot also be a live id or another entry's alias"],
+         "    hint: an alias keeps an old link alive; it cannot also be a live id or another alias"],
     ),
     (
         "duplicate id",

@@ -1,4 +1,4 @@
-"""Cross-file checks: every id a file names exists, and Markdown links reach real pages.
+"""Cross-file checks: every id a file names exists (links in text are checked on the rendered pages, in site_links).
 
 Which fields hold references is declared once, in the model, with ``References``
 metadata; this module reads those declarations, so a new reference field needs no code here.
@@ -6,33 +6,23 @@ metadata; this module reads those declarations, so a new reference field needs n
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any, get_args, get_origin
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from macros.checks.located import Located
 from macros.load.yamlsource import Path_, dotted
 from macros.model.models import References
 from macros.model.registry import BY_FOLDER
 from macros.problems import Problem, did_you_mean, quoted_list
 
-if TYPE_CHECKING:
-    from macros.dataset import Loaded
 
-# Markdown link targets, [text](target), for locating links in the source text.
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
-# A site-absolute link to a generated page, as written in Markdown fields: /criteria/admin.md#flask
-# (one page per entity) or /glossary/index.md#wsgi (one page for a whole collection).
-SITE_LINK = re.compile(r"^/(?P<folder>[a-z-]+)/(?P<page>[^/#]+)\.md(?:#(?P<anchor>[^/]*))?$")
-
-
-def reference_problems(item: Loaded, known: dict[str, list[str]]) -> list[Problem]:
+def reference_problems(item: Located, known: dict[str, list[str]]) -> list[Problem]:
     """Every problem with the references of one loaded file; ``known`` maps folders to their ids."""
-    return _model_problems(item, item.entity, (), known) + _link_problems(item, known)
+    return _model_problems(item, item.entity, (), known)
 
 
-def _model_problems(item: Loaded, record: BaseModel, prefix: Path_, known: dict[str, list[str]]) -> list[Problem]:
+def _model_problems(item: Located, record: BaseModel, prefix: Path_, known: dict[str, list[str]]) -> list[Problem]:
     """Reference problems of one record and, recursively, of the records nested in it."""
     problems: list[Problem] = []
     for name, info in type(record).model_fields.items():
@@ -56,7 +46,7 @@ def _marker(annotation: Any) -> References | None:
     return None
 
 
-def _field_problems(item: Loaded, name: Path_, annotation: Any, value: Any, known: dict[str, list[str]]) -> list[Problem]:
+def _field_problems(item: Located, name: Path_, annotation: Any, value: Any, known: dict[str, list[str]]) -> list[Problem]:
     origin = get_origin(annotation)
     if origin not in (list, dict) or (not value and origin is list):
         return []
@@ -89,41 +79,6 @@ def _field_problems(item: Loaded, name: Path_, annotation: Any, value: Any, know
     return problems
 
 
-def _link_problems(item: Loaded, known: dict[str, list[str]]) -> list[Problem]:
-    """Links in text to generated pages (``/criteria/<id>.md``, ``/glossary/index.md#<id>``) name real ids."""
-    problems = []
-    for path, text in _strings(item.document.data, ()):
-        for link in LINK_TARGET.finditer(text):
-            target = link.group(1)
-            match = SITE_LINK.match(target)
-            if not match or match["folder"] not in known:
-                continue
-            folder = match["folder"]
-            single_page = BY_FOLDER[folder].single_page
-            wanted = match["anchor"] if single_page else match["page"]
-            if not single_page and wanted == "index":
-                continue
-            if wanted not in known[folder]:
-                problems.append(Problem(
-                    item.display, item.document.line_within(path, link.start()), dotted(path),
-                    f"a link to an existing {BY_FOLDER[folder].noun}", f"a link to '{target}'",
-                    did_you_mean(wanted or "", known[folder], otherwise=_known(known[folder], folder)),
-                ))
-    return problems
-
-
 def _known(ids: list[str], folder: str) -> str:
     return f"known ids: {quoted_list(ids)}" if ids else f"data/{folder}/ has no files yet"
-
-
-def _strings(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
-    """Every text value in a parsed file with its field path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, (*path, index))
 

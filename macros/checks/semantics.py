@@ -11,17 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 
+from macros.checks.located import Located
 from macros.load.yamlsource import Path_, dotted
 from macros.model.models import Assessment, Framework, Rating
 from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, MEASUREMENTS, USE_CASES, Collection
 from macros.problems import Problem, quoted_list
-
-if TYPE_CHECKING:
-    from macros.dataset import Loaded
 
 # What to write instead of a future date, by the field's name.
 FUTURE_HINTS = {
@@ -32,7 +30,7 @@ FUTURE_HINTS = {
 }
 
 
-def semantic_problems(loaded: Mapping[Collection, list[Loaded]], *, today: date) -> list[Problem]:
+def semantic_problems(loaded: Mapping[Collection, list[Located]], *, today: date) -> list[Problem]:
     """Every cross-field problem of the loaded files; ``today`` is the latest date a record may carry."""
     frameworks = {item.entity.id: item for item in loaded[FRAMEWORKS]}
     problems: list[Problem] = []
@@ -64,7 +62,7 @@ def semantic_problems(loaded: Mapping[Collection, list[Loaded]], *, today: date)
     return problems
 
 
-def _problem(item: Loaded, path: Path_, expected: str, found: str, hint: str) -> Problem:
+def _problem(item: Located, path: Path_, expected: str, found: str, hint: str) -> Problem:
     return Problem(item.display, item.document.line_of(path), dotted(path), expected, found, hint)
 
 
@@ -85,7 +83,7 @@ def _fields(record: BaseModel, prefix: Path_) -> Iterator[tuple[Path_, Any]]:
 # ----------------------------------------------------------------------------
 
 
-def _future_date_problems(item: Loaded, today: date) -> list[Problem]:
+def _future_date_problems(item: Located, today: date) -> list[Problem]:
     return [
         _problem(item, path, f"a date no later than today ({today.isoformat()})", f"{value.isoformat()}, in the future",
                  FUTURE_HINTS.get(str(path[-1]), "dates record what has happened: write the day it happened"))
@@ -93,7 +91,7 @@ def _future_date_problems(item: Loaded, today: date) -> list[Problem]:
     ]
 
 
-def _repeat_problems(item: Loaded) -> list[Problem]:
+def _repeat_problems(item: Located) -> list[Problem]:
     """A list of names, ids or versions names each once: a repeat is a slip that would show twice."""
     problems = []
     for path, value in _lists(item.entity):
@@ -119,7 +117,7 @@ def _lists(record: BaseModel) -> Iterator[tuple[Path_, list[Any]]]:
             yield from (((*path, key), child) for key, child in value.items() if isinstance(child, list))
 
 
-def _self_reference_problems(item: Loaded) -> list[Problem]:
+def _self_reference_problems(item: Located) -> list[Problem]:
     """``related`` lists other pages worth reading next, never the page itself."""
     related = getattr(item.entity, "related", None)
     if not isinstance(related, list):
@@ -151,7 +149,7 @@ def listed_series(framework: Framework) -> list[str]:
     return listed if framework.current_version in listed else [*listed, framework.current_version]
 
 
-def _release_problems(item: Loaded) -> list[Problem]:
+def _release_problems(item: Located) -> list[Problem]:
     framework: Framework = item.entity
     releases = framework.releases
     problems = []
@@ -210,7 +208,7 @@ def _release_problems(item: Loaded) -> list[Problem]:
 
 
 def _version_problems(
-    item: Loaded, path: Path_, framework_id: str, versions: list[str], frameworks: Mapping[str, Loaded]
+    item: Located, path: Path_, framework_id: str, versions: list[str], frameworks: Mapping[str, Located]
 ) -> list[Problem]:
     """Each series named for ``framework_id`` is one its framework file lists."""
     framework_item = frameworks.get(framework_id)
@@ -225,7 +223,7 @@ def _version_problems(
 
 
 def _review_problems(
-    item: Loaded, path: Path_, reviewed: date, versions: Mapping[str, list[str]], frameworks: Mapping[str, Loaded],
+    item: Located, path: Path_, reviewed: date, versions: Mapping[str, list[str]], frameworks: Mapping[str, Located],
     today: date,
 ) -> list[Problem]:
     """A statement said to hold for a series was checked on or after that series came out.
@@ -248,7 +246,7 @@ def _review_problems(
     return problems
 
 
-def _measured_release_problems(item: Loaded, frameworks: Mapping[str, Loaded]) -> list[Problem]:
+def _measured_release_problems(item: Located, frameworks: Mapping[str, Located]) -> list[Problem]:
     """The release a footprint measured belongs to a series its framework file lists."""
     problems = []
     for framework_id, footprint in item.entity.footprint.items():
@@ -270,7 +268,7 @@ def _measured_release_problems(item: Loaded, frameworks: Mapping[str, Loaded]) -
 # ----------------------------------------------------------------------------
 
 
-def _outcome_problems(item: Loaded, use_cases: Mapping[str, Loaded]) -> list[Problem]:
+def _outcome_problems(item: Located, use_cases: Mapping[str, Located]) -> list[Problem]:
     problems = []
     for o_index, outcome in enumerate(item.entity.outcomes):
         for f_index, framework_id in enumerate(outcome.frameworks):

@@ -1,12 +1,14 @@
-"""Translate pydantic's validation errors into located, contributor-facing problems."""
+"""Each file against its collection's model: a validated entity, or pydantic's errors as located problems."""
 
 from __future__ import annotations
 
 from typing import Any, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from macros.checks.located import Located
+from macros.load.folder import Source
 from macros.load.yamlsource import YamlDocument, dotted
 from macros.model.fields import strip_optional
 from macros.problems import Problem, describe, did_you_mean, quoted_list
@@ -32,6 +34,18 @@ HINT_BY_TYPE: dict[str, str] = {
     "string_type": "put quotes around the value if YAML reads it as a number, date or yes/no",
     "list_type": "write a list as lines starting with '- ' under the field",
 }
+
+
+def validate(source: Source) -> Located | list[Problem]:
+    """The file's entity, or every way it does not fit the model."""
+    model = source.collection.model
+    try:
+        return Located(model.model_validate(source.document.data), source)
+    except ValidationError as error:
+        return [
+            problem_from_error(detail, model=model, document=source.document, display=source.display)
+            for detail in error.errors(include_url=False)
+        ]
 
 
 def problem_from_error(

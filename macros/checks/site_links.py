@@ -16,11 +16,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from macros.dataset import Dataset
 from macros.load.yamlsource import YamlDocument, dotted, read_yaml
+from macros.model.dataset import Dataset
 from macros.model.fields import FieldPath, text_fields, value_at
 from macros.model.registry import COLLECTIONS
-from macros.pages.generated import generated_pages
+from macros.pages.generated import Site
 from macros.paths import DOCS_DIR
 from macros.problems import Problem, did_you_mean
 from macros.text import site_markdown
@@ -55,7 +55,7 @@ def _parse(markdown_text: str) -> _Html:
 
 
 @dataclass
-class Site:
+class _Pages:
     """The pages a build will have: generated Markdown by address, and hand-written files."""
 
     generated: dict[str, str]
@@ -95,7 +95,7 @@ def resolve(page: str, href: str) -> tuple[str, str] | None:
     return posixpath.normpath(target), parts.fragment
 
 
-def broken(site: Site, page: str, href: str) -> str | None:
+def broken(site: _Pages, page: str, href: str) -> str | None:
     """Why MkDocs would reject ``href`` on ``page``, or None if it lands."""
     target = resolve(page, href)
     if target is None:
@@ -109,10 +109,10 @@ def broken(site: Site, page: str, href: str) -> str | None:
     return None
 
 
-def link_problems(dataset: Dataset, *, docs_dir: Path = DOCS_DIR) -> list[Problem]:
+def link_problems(built: Site, *, docs_dir: Path = DOCS_DIR) -> list[Problem]:
     """Every link in a generated page that the strict build would reject, located in the data."""
-    site = Site({page.src_uri: page.markdown for page in generated_pages(dataset)}, docs_dir)
-    fields = list(_markdown_fields(dataset))
+    site = _Pages({page.src_uri: page.body for page in built.pages}, docs_dir)
+    fields = list(_markdown_fields(built.dataset))
     problems: dict[tuple[str, str, str], Problem] = {}
     for page in site.generated:
         for href in site.parsed(page).hrefs:
@@ -131,7 +131,7 @@ class _Field:
     path: FieldPath
     text: str
 
-    def problem(self, href: str, reason: str, site: Site) -> Problem:
+    def problem(self, href: str, reason: str, site: _Pages) -> Problem:
         target = resolve("", href)
         pages = sorted(uri for uri in site.generated if not uri.endswith("index.md"))
         wanted = target[0] if target else href
@@ -141,7 +141,10 @@ class _Field:
             self.display, line, dotted(self.path),
             "a link to a site page written /<folder>/<id>.md, with an anchor the page has",
             f"a link to '{href}', {reason}",
-            did_you_mean(wanted, pages, otherwise="e.g. [the ORM](/criteria/database.md#django); see the page's address"),
+            did_you_mean(
+                f"/{wanted}", [f"/{page}" for page in pages],
+                otherwise="e.g. [the ORM](/criteria/database.md#django); see the page's address",
+            ),
         )
 
 

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from macros.checks.ids import alias_problems
+from macros.checks.located import Located
 from macros.load.yamlsource import Path_, dotted
 from macros.model.models import DecisionTree
 from macros.problems import Problem, did_you_mean, quoted_list
-
-if TYPE_CHECKING:
-    from macros.dataset import Loaded
 
 # Records one problem: field path, what was expected, what was found, a hint.
 ProblemSink = Callable[[Path_, str, str, str], None]
 
 
-def tree_problems(item: Loaded) -> list[Problem]:
+def tree_problems(item: Located) -> list[Problem]:
     """Every structural problem of one decision tree file."""
     tree: DecisionTree = item.entity
     problems: list[Problem] = []
@@ -32,13 +30,14 @@ def tree_problems(item: Loaded) -> list[Problem]:
             if entry_id in ids[:index]:
                 problem((field, index, "id"), "an id used once in the tree", f"a second '{entry_id}'",
                         "give each question and outcome its own id")
-        claimed = set(ids)
-        for index, entry in enumerate(entries):
-            for a_index, alias in enumerate(entry.aliases):
-                if alias in claimed:
-                    problem((field, index, "aliases", a_index), f"an old id that no other of the {field} uses",
-                            f"'{alias}', already in use", "an alias keeps an old anchor alive; it cannot also be a live id")
-                claimed.add(alias)
+        owners: dict[str, str] = {}
+        for index, entry_id in enumerate(ids):
+            owners.setdefault(entry_id, f"{field}[{index}]")
+        problems += alias_problems(
+            ((item, (field, index, "aliases", a_index), alias, f"{field}[{index}]")
+             for index, entry in enumerate(entries) for a_index, alias in enumerate(entry.aliases)),
+            owners, scope=f"of the {field}",
+        )
     if tree.start not in questions:
         problem(("start",), "the id of a question of this tree", f"'{tree.start}'",
                 did_you_mean(tree.start, questions, otherwise=f"questions: {quoted_list(questions)}"))
@@ -117,7 +116,7 @@ def _reachability_problems(tree: DecisionTree, problem: ProblemSink) -> bool:
     return found
 
 
-def master_problems(items: list[Loaded]) -> list[Problem]:
+def master_problems(items: list[Located]) -> list[Problem]:
     """Exactly one tree is the chooser's starting point once any tree exists."""
     masters = [item for item in items if item.entity.master]
     if not items or len(masters) == 1:

@@ -13,13 +13,10 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
+from macros.model.dataset import SourceFile
 from macros.model.models import Example
-from macros.problems import Problem
-
-if TYPE_CHECKING:
-    from macros.dataset import Loaded
+from macros.problems import InvalidDatasetError, Problem
 
 # Syntax highlighting by file type; templates are highlighted with their framework's template language.
 LANGUAGES = {".py": "python", ".ini": "ini", ".mako": "mako", ".txt": "text", ".cfg": "ini", ".toml": "toml"}
@@ -32,21 +29,6 @@ EXAMPLES_FOLDER = "examples"
 # A page shows the whole file; beyond this it is not an example a reader takes in.
 MAX_EXAMPLE_BYTES = 200_000
 PATH_HINT = "paths are relative to the repository root, e.g. examples/flask/hello.py"
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """One file of an example, ready to show."""
-
-    path: str
-    language: str
-    text: str
-
-    @property
-    def fence(self) -> str:
-        """A backtick fence longer than any run of backticks in the file."""
-        longest = max((len(run) for run in re.findall(r"`+", self.text)), default=0)
-        return "`" * max(3, longest + 1)
 
 
 @dataclass(frozen=True)
@@ -134,21 +116,6 @@ def _read_at_most(path: Path, limit: int) -> tuple[os.stat_result, bytes]:
         os.close(descriptor)
 
 
-def example_problems(item: Loaded, root: Path) -> list[Problem]:
-    """Every listed file must be one that ``read_example_file`` accepts."""
-    example: Example = item.entity
-    problems = []
-    for framework_id, paths in example.files.items():
-        for index, relative in enumerate(paths):
-            refusal = read_example_file(relative, root)
-            if isinstance(refusal, Refusal):
-                problems.append(Problem(
-                    item.display, item.document.line_of(("files", framework_id, index)), f"files.{framework_id}[{index}]",
-                    refusal.expected, refusal.found, refusal.hint,
-                ))
-    return problems
-
-
 def source_files(example: Example, framework_id: str, root: Path) -> list[SourceFile]:
     """The files of one framework's side of an example, read now through ``read_example_file``.
 
@@ -159,8 +126,6 @@ def source_files(example: Example, framework_id: str, root: Path) -> list[Source
     for relative in example.files[framework_id]:
         text = read_example_file(relative, root)
         if isinstance(text, Refusal):
-            from macros.dataset import InvalidDatasetError
-
             raise InvalidDatasetError([Problem(
                 relative, 1, "", text.expected, text.found,
                 f"{text.hint} (it changed after validation; run 'python -m macros validate')",
@@ -174,3 +139,15 @@ def source_files(example: Example, framework_id: str, root: Path) -> list[Source
 def pinned_versions(requirements: Path) -> dict[str, str]:
     """Package name (lower case) to pinned version, from a lock file such as requirements/examples.txt."""
     return {name.lower().split("[")[0]: version for name, version in PIN.findall(requirements.read_text())}
+
+
+def read_examples(examples: list[Example], root: Path) -> dict[str, dict[str, list[SourceFile]]]:
+    """Example id -> framework id -> its files, read once before rendering."""
+    return {example.id: {fid: source_files(example, fid, root) for fid in example.files} for example in examples}
+
+
+def tested_versions(root: Path, framework_ids: list[str]) -> dict[str, str]:
+    """Framework id -> the release pinned in the examples' lock file (none if the file is absent)."""
+    lock = root / EXAMPLES_LOCK
+    pins = pinned_versions(lock) if lock.exists() else {}
+    return {framework_id: pins[framework_id] for framework_id in framework_ids if framework_id in pins}

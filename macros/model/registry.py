@@ -27,6 +27,8 @@ class Collection:
     """False for data shown only inside other pages (measurements appear on their criterion's page)."""
     search_boost: float = 1.0
     """Weight of the collection's pages in site search: the pages that answer a topic rank first."""
+    description: str = ""
+    """The section page's description, for search engines and link previews."""
 
     def __str__(self) -> str:
         return self.folder
@@ -34,28 +36,41 @@ class Collection:
 
 FRAMEWORKS = Collection(
     "frameworks", Framework, "framework", "Frameworks", lambda framework: framework.name.lower(), search_boost=1.5,
+    description="The frameworks compared on this site, with their scope, licence and current release.",
 )
 CRITERIA = Collection(
     "criteria", Criterion, "criterion", "Criteria", lambda criterion: criterion.title.lower(), search_boost=3.0,
+    description="Every comparison criterion with each framework's rating and one-line verdict.",
 )
 USE_CASES = Collection(
     "use-cases", UseCase, "use case", "Use cases", lambda use_case: use_case.title.lower(), search_boost=2.0,
+    description="Kinds of projects and how well each framework fits them.",
 )
 # Claims and the glossary touch every topic in passing; a lower weight keeps them below the pages that answer it.
 CLAIMS = Collection(
     "claims", Claim, "claim", "Claims checked", lambda claim: claim.claim.lower(), single_page=True, search_boost=0.3,
+    description=(
+        "Claims that Flask vs Django comparisons repeat, checked against the official documentation: "
+        "true, false, misleading or it depends."
+    ),
 )
 GLOSSARY = Collection(
     "glossary", Term, "glossary term", "Glossary", lambda term: term.term.lower(), single_page=True, search_boost=0.3,
+    description="Terms used when comparing Flask and Django, from WSGI and ASGI to ORM, CSRF and migrations.",
 )
 DECISIONS = Collection(
     "decisions", DecisionTree, "decision tree", "Decision flowcharts", lambda tree: (not tree.master, tree.title.lower()),
+    description=(
+        "Decision flowcharts for choosing between the frameworks: questions about your project that end in "
+        "a recommendation with its reasons."
+    ),
 )
 MEASUREMENTS = Collection(
     "measurements", Measurement, "measurement", "Measurements", lambda measurement: measurement.id, has_pages=False,
 )
 EXAMPLES = Collection(
     "examples", Example, "code example", "Code examples", lambda example: example.title.lower(), search_boost=2.5,
+    description="The same tasks written in Flask and in Django, side by side: real files from the repository, run by its tests.",
 )
 COLLECTIONS = (FRAMEWORKS, CRITERIA, USE_CASES, DECISIONS, EXAMPLES, CLAIMS, GLOSSARY, MEASUREMENTS)
 BY_FOLDER = {collection.folder: collection for collection in COLLECTIONS}

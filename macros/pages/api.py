@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from macros.dataset import Dataset
+from macros.model.dataset import Dataset
 from macros.model.registry import COLLECTIONS
 
 API_VERSION = 1

@@ -1,70 +1,137 @@
-"""Which pages the dataset generates, where they live and where their edit links point."""
+"""Which pages the dataset generates: a small stub per page whose body is one macro call.
+
+Each generated page is a virtual file holding its front matter and a call such as
+``<!--{{ criterion_page("async") }}-->``; mkdocs-macros runs the call (``macros.site_macros``)
+and the macro returns the body rendered here, once per build. Validation reads the same bodies
+(``macros.checks.site_links``), so what is checked is what is published.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from macros.dataset import Dataset
+from macros.model import addresses
+from macros.model.dataset import Dataset
 from macros.model.registry import COLLECTIONS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, USE_CASES, Collection
 from macros.paths import TEMPLATES_DIR
 from macros.render import templates as render
-from macros.render.templates import EditUrl
+
+# Key under which the hooks keep the build's Site on MkDocs' config, for the macros to read.
+CONFIG_KEY = "dataset_site"
+
+
+def _summary(entity: Any, dataset: Dataset) -> str:
+    return entity.summary
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """How a page-per-entity collection's pages are made: the macro their stubs call, its renderer, their description."""
+
+    macro: str
+    render: Callable[[Any, Dataset], str]
+    describe: Callable[[Any, Dataset], str] = _summary
+
+
+ENTITY_PAGES: dict[Collection, PageKind] = {
+    FRAMEWORKS: PageKind("framework_page", render.framework_page),
+    CRITERIA: PageKind("criterion_page", render.criterion_page, render.verdicts_description),
+    USE_CASES: PageKind("use_case_page", render.use_case_page, render.verdicts_description),
+    DECISIONS: PageKind("decision_page", render.decision_page),
+    EXAMPLES: PageKind("example_page", render.example_page),
+}
+CHOOSER_DESCRIPTION = (
+    "Answer a few questions about your project and get a framework recommendation with its reasons; share the result by link."
+)
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """One virtual Markdown page and the file a reader should edit to change it."""
+    """One virtual page: its stub (front matter and a macro call), its rendered body and the file to edit."""
 
     src_uri: str
     title: str
-    markdown: str
     source: Path
     collection: Collection
+    meta: dict[str, Any]
+    call: str
+    body: str
     is_index: bool = False
 
+    @property
+    def stub(self) -> str:
+        """The virtual file MkDocs reads; macro rendering is switched on for it alone."""
+        front_matter = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.meta.items())
+        return f"---\nrender_macros: true\n{front_matter}---\n\n<!--{{{{ {self.call} }}}}-->\n"
 
-ENTITY_RENDERERS: dict[Collection, Callable[[Any, Dataset], str]] = {
-    FRAMEWORKS: render.framework_page, CRITERIA: render.criterion_page, USE_CASES: render.use_case_page,
-    DECISIONS: render.decision_page, EXAMPLES: render.example_page,
-}
-CHOOSER = "chooser.md"
+
+@dataclass
+class Site:
+    """The validated dataset and every page generated from it, each rendered once."""
+
+    dataset: Dataset
+    pages: list[GeneratedPage] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pages = list(_generated_pages(self.dataset))
+        self._by_call = {page.call: page for page in self.pages}
+
+    def body(self, call: str) -> str:
+        """The body of the page whose stub makes ``call`` (hand-written pages may make the same calls)."""
+        return self._by_call[call].body
 
 
-def generated_pages(dataset: Dataset, *, edit_url: EditUrl | None = None) -> Iterator[GeneratedPage]:
-    """Every generated page: each section's index, then one page per entity, in display order.
+def call(name: str, *arguments: str) -> str:
+    """A macro call with string arguments (ids are slugs; JSON strings are Jinja string literals)."""
+    return f"{name}({', '.join(json.dumps(argument) for argument in arguments)})"
 
-    Single-page collections (claims, glossary) are all index: each entity is a section of it,
-    with its own edit link when ``edit_url`` turns a file into a repository URL.
-    """
+
+def _meta(collection: Collection, description: str, keywords: list[str] | None = None) -> dict[str, Any]:
+    meta: dict[str, Any] = {"description": description}
+    if keywords:
+        meta["tags"] = keywords
+    if collection.search_boost != 1.0:
+        meta["search"] = {"boost": collection.search_boost}
+    return meta
+
+
+def _generated_pages(dataset: Dataset) -> list[GeneratedPage]:
+    """Each section's index, then one page per entity in display order (single-page collections: index only)."""
+    pages = []
     for collection in COLLECTIONS:
         if not collection.has_pages:
             continue
-        yield GeneratedPage(
-            src_uri=f"{collection.folder}/index.md",
-            title=collection.title,
-            markdown=render.section_index(collection, dataset, edit_url=edit_url),
-            source=TEMPLATES_DIR / f"{collection.folder}-index.md.j2",
-            collection=collection,
-            is_index=True,
-        )
+        index_call = call("section_index", collection.folder)
+        pages.append(GeneratedPage(
+            src_uri=addresses.index_uri(collection), title=collection.title,
+            source=TEMPLATES_DIR / f"{collection.folder}-index.md.j2", collection=collection,
+            meta=_meta(collection, collection.description) if collection.single_page else {"description": collection.description},
+            call=index_call, body=render.section_index(collection, dataset), is_index=True,
+        ))
         if collection.single_page:
             continue
-        if collection is DECISIONS and dataset.decisions:
-            yield GeneratedPage(
-                src_uri=CHOOSER, title="Chooser", markdown=render.chooser_page(dataset),
-                source=dataset.source_of(DECISIONS, dataset.decisions[0].id), collection=DECISIONS,
-            )
-        for entity in dataset.entities[collection]:
-            yield GeneratedPage(
-                src_uri=f"{collection.folder}/{entity.id}.md",
+        if collection is DECISIONS and dataset.master:
+            pages.append(GeneratedPage(
+                src_uri=addresses.CHOOSER, title="Chooser", source=dataset.source_of(DECISIONS, dataset.master.id),
+                collection=DECISIONS, meta={"description": CHOOSER_DESCRIPTION}, call=call("chooser_page"),
+                body=render.chooser_page(dataset),
+            ))
+        kind = ENTITY_PAGES[collection]
+        pages += [
+            GeneratedPage(
+                src_uri=addresses.src_uri(collection, entity.id),
                 title=getattr(entity, "title", None) or entity.name,
-                markdown=ENTITY_RENDERERS[collection](entity, dataset),
-                source=dataset.source_of(collection, entity.id),
-                collection=collection,
+                source=dataset.source_of(collection, entity.id), collection=collection,
+                meta=_meta(collection, kind.describe(entity, dataset), getattr(entity, "keywords", None)),
+                call=call(kind.macro, entity.id), body=kind.render(entity, dataset),
             )
+            for entity in dataset.entities[collection]
+        ]
+    return pages
 
 
 def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
@@ -87,11 +154,9 @@ def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
 
 def redirect_pages(dataset: Dataset) -> dict[str, str]:
     """A redirect page at each alias of a page-per-entity collection: old links land on the new page."""
-    redirects = {}
-    for collection in COLLECTIONS:
-        if not collection.has_pages or collection.single_page:
-            continue
-        for entity in dataset.entities[collection]:
-            for alias in getattr(entity, "aliases", []):
-                redirects[f"{collection.folder}/{alias}/index.html"] = render.redirect_page(f"../{entity.id}/")
-    return redirects
+    return {
+        addresses.redirect_file(collection, alias): render.redirect_page(f"../{entity.id}/")
+        for collection in COLLECTIONS if collection.has_pages and not collection.single_page
+        for entity in dataset.entities[collection]
+        for alias in getattr(entity, "aliases", [])
+    }

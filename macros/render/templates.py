@@ -1,8 +1,9 @@
-"""Render dataset entities into Markdown pages: pure functions of the model, testable without MkDocs.
+"""Render dataset entities into Markdown page bodies: pure functions of the loaded dataset.
 
-The page layouts live as Jinja templates in docs/templates/. Every ``{{ value }}`` in them
-is escaped as plain text unless a filter marked it as Markdown, so a template cannot leak
-raw data into the page by forgetting a filter.
+The page layouts live as Jinja templates in docs/templates/ (sharing partials/). Every
+``{{ value }}`` in them is escaped as plain text unless a filter marked it as Markdown, so a
+template cannot leak raw data into the page by forgetting a filter. Nothing here reads data
+files: ``macros.pipeline`` loads everything a page shows before rendering starts.
 """
 
 from __future__ import annotations
@@ -10,25 +11,21 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from macros.dataset import Dataset
-from macros.load.examples import EXAMPLES_LOCK, SourceFile, pinned_versions, source_files
+from macros.model import addresses
+from macros.model.dataset import Dataset
 from macros.model.models import Assessment, Claim, ClaimVerdict, Criterion, DecisionTree, Example, Framework, Rating, UseCase
 from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
 from macros.paths import TEMPLATES_DIR
 from macros.render import flowcharts
 from macros.text import markdown, plain
-
-# Turns a data file into the URL that edits it in the repository (None: no edit links).
-EditUrl = Callable[[Path], str]
 
 
 def _finalize(value: Any) -> Any:
@@ -42,8 +39,9 @@ def _finalize(value: Any) -> Any:
 
 def rating_badge(rating: Rating) -> Markup:
     """The rating as a labelled badge; the label is text, so it reads without colour."""
+    rank = list(Rating).index(rating) + 1
     return Markup(
-        f'<span class="fvd-rating fvd-rating--{rating.value}" title="{rating.meaning}">{rating.label}</span>'
+        f'<span class="fvd-rating fvd-rating--{rating.value}" data-rank="{rank}" title="{rating.meaning}">{rating.label}</span>'
     )
 
 
@@ -59,8 +57,7 @@ def alias_anchors(anchors: Iterable[str], *, prefix: str = "") -> Markup:
 
 def cell_anchor(criterion: Criterion, framework: Framework) -> Markup:
     """A stable anchor for one matrix cell (#m-admin-django), its copy-link affordance, and its old ids."""
-    anchor = f"m-{criterion.id}-{framework.id}"
-    old = [f"m-{c}-{f}" for c in (criterion.id, *criterion.aliases) for f in (framework.id, *framework.aliases)][1:]
+    anchor, *old = addresses.cell_aliases((criterion.id, *criterion.aliases), (framework.id, *framework.aliases))
     return Markup(
         f'<a class="fvd-permalink" id="{anchor}" href="#{anchor}" title="Link to this cell" aria-label="Link to this cell">#</a>'
         f"{alias_anchors(old)} "
@@ -68,13 +65,8 @@ def cell_anchor(criterion: Criterion, framework: Framework) -> Markup:
 
 
 def page_link(collection: Collection, entity_id: str, anchor: str = "") -> Markup:
-    """A site-absolute link target that MkDocs validates and rewrites: ``/criteria/admin.md#flask``.
-
-    Entities of single-page collections are anchors of their section page: ``/glossary/index.md#wsgi``.
-    """
-    if collection.single_page:
-        return Markup(f"/{collection.folder}/index.md#{entity_id}")
-    return Markup(f"/{collection.folder}/{entity_id}.md" + (f"#{anchor}" if anchor else ""))
+    """A site-absolute link target that MkDocs validates and rewrites (see ``macros.model.addresses``)."""
+    return Markup(addresses.link(collection, entity_id, anchor))
 
 
 def yaml_string(text: str) -> Markup:
@@ -142,19 +134,13 @@ def criterion_page(criterion: Criterion, dataset: Dataset) -> str:
 
 
 def example_page(example: Example, dataset: Dataset) -> str:
-    """Each framework's files in a content tab, read from the repository at build time."""
-    root = dataset.data_dir.parent
-    lock = root / EXAMPLES_LOCK
-    pins = pinned_versions(lock) if lock.exists() else {}
-    sources = {
-        framework_id: [
-            SourceFile(file.path, file.language, Markup(file.text)) for file in source_files(example, framework_id, root)
-        ]
-        for framework_id in example.files
-    }
-    tested = [f"{framework.name} {pins[framework.id]}" for framework in dataset.frameworks
-              if framework.id in example.files and framework.id in pins]
-    return render_template("example.md.j2", example=example, sources=sources, tested_with=", ".join(tested), dataset=dataset)
+    """Each framework's files in a content tab, as loaded from the repository before rendering."""
+    tested = [f"{framework.name} {dataset.tested_versions[framework.id]}" for framework in dataset.frameworks
+              if framework.id in example.files and framework.id in dataset.tested_versions]
+    return render_template(
+        "example.md.j2", example=example, sources=dataset.example_sources[example.id], tested_with=", ".join(tested),
+        dataset=dataset,
+    )
 
 
 def use_case_page(use_case: UseCase, dataset: Dataset) -> str:
@@ -183,8 +169,9 @@ def decision_page(tree: DecisionTree, dataset: Dataset) -> str:
 
 
 def chooser_page(dataset: Dataset) -> str:
-    """The chooser at /chooser/, walking the master tree (the first in display order)."""
-    return render_template("chooser.md.j2", **decision_body_context(dataset.decisions[0], dataset, root="../"))
+    """The chooser at /chooser/, walking the master tree."""
+    assert dataset.master is not None, "the chooser page exists only when there is a master tree"
+    return render_template("chooser.md.j2", **decision_body_context(dataset.master, dataset, root="../"))
 
 
 def code_span(text: str) -> Markup:
@@ -198,9 +185,9 @@ def html_attribute(text: str) -> Markup:
     return Markup(html.escape(text, quote=True))
 
 
-def section_index(collection: Collection, dataset: Dataset, *, edit_url: EditUrl | None = None) -> str:
+def section_index(collection: Collection, dataset: Dataset) -> str:
     """A section's index page; for single-page collections it holds every entity."""
-    return render_template(f"{collection.folder}-index.md.j2", dataset=dataset, edit_url=edit_url)
+    return render_template(f"{collection.folder}-index.md.j2", dataset=dataset)
 
 
 def overview_matrix(dataset: Dataset, *, verdicts: bool = True) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 
-from macros.dataset import Dataset
+from macros.model.dataset import Dataset
 from macros.model.models import Assessment
 from macros.model.registry import BY_FOLDER, CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, MEASUREMENTS, USE_CASES
 from macros.problems import Problem

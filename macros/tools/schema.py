@@ -53,10 +53,6 @@ def json_schema(collection: Collection) -> str:
 def field_reference() -> str:
     """The Markdown field reference: one table per model, in the order a contributor meets them."""
     lines = [
-        "---",
-        "render_macros: false",
-        "---",
-        "",
         "# Dataset field reference",
         "",
         "Generated from `macros/model/models.py` by `python -m macros generate`; do not edit by hand.",
@@ -120,7 +116,7 @@ def editor_settings() -> str:
 def contributing_with_reference(current: str) -> str:
     """CONTRIBUTING.md with the field reference between its markers replaced by the generated one."""
     start, end = current.index(REFERENCE_START) + len(REFERENCE_START), current.index(REFERENCE_END)
-    body = field_reference().split("---\n", 2)[2].replace("# Dataset field reference", "", 1).strip()
+    body = field_reference().replace("# Dataset field reference", "", 1).strip()
     body = body.replace("\n## ", "\n### ")
     return current[:start] + "\n" + body + "\n" + current[end:]
 

@@ -16,8 +16,8 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from macros.dataset import load_dataset
 from macros.paths import ROOT
+from macros.pipeline import load_dataset
 from scripts.benchmark.mermaid import MermaidWeight, mermaid_section, mermaid_weight
 from scripts.benchmark.sizes import Size, size_of
 from scripts.benchmark.tables import KB, Target, kilobytes, table
