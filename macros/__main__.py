@@ -15,7 +15,7 @@ from macros.model.dataset import Dataset
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
 from macros.problems import InvalidDatasetError
-from macros.tools.contributors import affected_pages, affected_summary, changed_files, freshness_warnings, github_annotation
+from macros.tools.contributors import freshness_warnings, github_annotation
 
 
 def load_or_report(data_dir: Path, *, github: bool = False) -> Dataset | None:
@@ -126,19 +126,27 @@ def freshness(data_dir: Path, *, today: date, github: bool) -> int:
 
 
 def affected(data_dir: Path, *, base: str, site_url: str) -> int:
-    """Print the Markdown list of pages that the change since ``base`` affects."""
+    """Print the Markdown list of pages that the change since ``base`` affects: both sites built, pages compared."""
     import subprocess
 
-    dataset = load_or_report(data_dir)
-    if dataset is None:
+    from mkdocs.exceptions import MkDocsException
+
+    from macros.tools.affected import affected_pages, affected_summary
+
+    if load_or_report(data_dir) is None:
         return 1
     try:
-        changed = changed_files(base, data_dir.parent)
+        pages = affected_pages(data_dir, base)
     except (subprocess.CalledProcessError, OSError) as error:
         detail = getattr(error, "stderr", None) or str(error)
-        print(f"could not list the files changed since '{base}': {detail.strip()}", file=sys.stderr)
+        detail = detail.decode(errors="replace") if isinstance(detail, bytes) else detail
+        print(f"could not read the data of '{base}': {detail.strip()}", file=sys.stderr)
         return 1
-    print(affected_summary(affected_pages(changed, dataset), site_url), end="")
+    except MkDocsException as error:
+        print(f"the site of '{base}' did not build ({error.format_message()}); compare with a revision whose data is valid",
+              file=sys.stderr)
+        return 1
+    print(affected_summary(pages, site_url), end="")
     return 0
 
 

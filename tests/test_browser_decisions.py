@@ -1,13 +1,18 @@
-"""Flowcharts and the chooser, as a reader meets them in headless Chromium."""
+"""Flowcharts and the chooser, as a reader meets them in headless Chromium.
+
+Elsewhere: the flowchart after instant navigation and in dark mode is in tests/test_browser_csp.py
+(one walk from the home page checks both it and the first page's policy); the text flowchart
+without JavaScript is in tests/test_browser_pages.py (every page type without JavaScript).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from macros.model.models import Answer, DecisionTree
+from macros.model.models import Answer, DecisionTree, Rating
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
 from macros.render.flowcharts import question_order
@@ -73,19 +78,6 @@ def test_flowchart_is_drawn_only_when_scrolled_into_view(page: Page, site_url: s
     assert loaded
 
 
-def test_flowchart_renders_after_instant_navigation_and_in_dark_mode(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}decisions/")
-    page.wait_for_load_state("networkidle")
-    page.locator("article").get_by_role("link", name=MASTER.title, exact=True).click()
-    page.wait_for_url(f"{site_url}decisions/{MASTER.id}/")
-    assert diagram_labels(page)  # rendered although the page arrived by instant navigation
-    diagram = page.locator(".fvd-mermaid")
-    expect(diagram).to_have_attribute("data-theme", "default")
-    page.locator("label[title='Switch to dark mode']").click()
-    expect(diagram).to_have_attribute("data-theme", "dark")
-    assert page.locator(".fvd-mermaid svg .node").count() == len(MASTER.questions) + len(MASTER.outcomes)
-
-
 def test_a_flowchart_node_link_opens_its_page(page: Page, site_url: str) -> None:
     first = question_order(MASTER)[0]
     page.goto(f"{site_url}decisions/{MASTER.id}/")
@@ -127,28 +119,17 @@ def test_a_shared_link_restores_the_answers_and_history_steps_through_them(page:
     expect(chooser.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", outcome)
 
 
-def test_without_javascript_the_text_flowchart_is_the_page(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{site_url}chooser/")
-    expect(page.locator("#walk")).to_be_hidden()
-    expect(page.locator(".fvd-mermaid")).to_be_hidden()
-    for question in MASTER.questions:
-        expect(page.locator(f"#q-{question.id}")).to_be_visible()
-    for outcome in MASTER.outcomes:
-        expect(page.locator(f"#o-{outcome.id}")).to_be_visible()
-    context.close()
-
-
 def test_comparison_tables_sort_by_rating_in_scale_order(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}criteria/")
     table = page.locator("article table").first
     header = table.locator("th", has_text=DATASET.frameworks[0].name)
-    header.click()
-    header.click()  # second click: best first (tablesort's descending order)
-    labels = table.locator("tbody td:nth-child(2) .fvd-rating").all_inner_texts()
-    order = ["Strong", "Good", "Fair", "Weak"]
-    assert [order.index(label) for label in labels] == sorted(order.index(label) for label in labels)
+    ratings = table.locator("tbody td:nth-child(2) .fvd-rating")
+    order = [rating.label for rating in Rating]
+    header.click()  # first click: best first
+    ranks = [order.index(label) for label in ratings.all_inner_texts()]
+    assert ranks == sorted(ranks) and len(set(ranks)) > 1
+    header.click()  # second click: the reverse
+    assert [order.index(label) for label in ratings.all_inner_texts()] == sorted(ranks, reverse=True)
 
 
 LAYOUT_SHIFTS = """() => new Promise((resolve) => {

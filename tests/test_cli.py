@@ -48,5 +48,5 @@ def test_links_on_another_data_folder_checks_without_touching_the_registry(minim
 def test_affected_with_an_unknown_base_says_so_without_a_traceback() -> None:
     result = run("affected", "--base", "no-such-revision")
     assert result.returncode == 1
-    assert result.stderr.startswith("could not list the files changed since 'no-such-revision': ")
+    assert result.stderr.startswith("could not read the data of 'no-such-revision': ")
     assert "Traceback" not in result.stderr

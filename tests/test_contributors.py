@@ -11,7 +11,9 @@ from pathlib import Path
 from macros.paths import DATA_DIR, ROOT
 from macros.pipeline import load_dataset
 from macros.problems import Problem
-from macros.tools.contributors import affected_pages, affected_summary, freshness_warnings, github_annotation
+from macros.model.registry import CRITERIA
+from macros.tools.affected import affected_summary
+from macros.tools.contributors import freshness_warnings, github_annotation
 
 
 def test_annotation_format_escapes_what_github_reads_as_syntax() -> None:
@@ -58,17 +60,8 @@ def test_freshness_command_reports_without_failing() -> None:
     assert result.stdout.startswith("::warning file=data/")
 
 
-def test_affected_pages_of_a_criterion_change() -> None:
-    dataset = load_dataset(DATA_DIR)
-    urls = [page.url for page in affected_pages(["data/criteria/admin.yaml", "docs/index.md"], dataset)]
-    assert urls[:3] == ["/", "/criteria/", "/criteria/admin/"]
-    assert {"/frameworks/django/", "/frameworks/flask/"} <= set(urls)
-    assert {f"/use-cases/{u.id}/" for u in dataset.use_cases if "admin" in u.criteria} <= set(urls)
-    example_file = dataset.examples[0].files["flask"][0]
-    assert [p.url for p in affected_pages([example_file], dataset)] == [f"/examples/{dataset.examples[0].id}/"]
-
-
-def test_affected_summary_on_a_sample_change_in_git(tmp_path: Path) -> None:
+def commit_copy(tmp_path: Path) -> Path:
+    """A git repository holding a copy of data/ and examples/, committed; its data folder."""
     repository = tmp_path / "repo"
     shutil.copytree(DATA_DIR, repository / "data")
     shutil.copytree(ROOT / "examples", repository / "examples")
@@ -76,12 +69,46 @@ def test_affected_summary_on_a_sample_change_in_git(tmp_path: Path) -> None:
     subprocess.run([*git, "init", "-q"], cwd=repository, check=True)
     subprocess.run([*git, "add", "."], cwd=repository, check=True)
     subprocess.run([*git, "commit", "-qm", "base"], cwd=repository, check=True)
-    claim = repository / "data" / "claims" / "django-is-mvc.yaml"
-    claim.write_text(claim.read_text().replace("reviewed: 2026-11-23", "reviewed: 2026-11-24"))
-    result = subprocess.run([sys.executable, "-m", "macros", "affected", "--data", str(repository / "data"), "--base", "HEAD",
+    return repository / "data"
+
+
+def affected(data: Path) -> list[str]:
+    result = subprocess.run([sys.executable, "-m", "macros", "affected", "--data", str(data), "--base", "HEAD",
                              "--site-url", "https://example.org/"], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.splitlines()[0] == "This change alters 5 page(s) of the site:"
-    expected = ("- [/claims/#django-is-mvc](https://example.org/claims/#django-is-mvc): "
-                "generated from data/claims/django-is-mvc.yaml")
-    assert expected in result.stdout
-    assert affected_summary([], "https://example.org/") == "This change does not alter any generated page.\n"
+    return result.stdout.splitlines()
+
+
+def test_affected_pages_are_the_pages_whose_build_differs(tmp_path: Path) -> None:
+    """A claim's review date changes its own section; a new alias adds a redirect page and, in both
+    criteria × frameworks matrices (home and criteria index), the old cell anchors."""
+    data = commit_copy(tmp_path)
+    claim_file = data / "claims" / "django-is-mvc.yaml"
+    claim_file.write_text(claim_file.read_text().replace("reviewed: 2026-11-23", "reviewed: 2026-11-24"))
+    admin = data / "criteria" / "admin.yaml"
+    admin.write_text(admin.read_text().replace("id: admin\n", "id: admin\naliases: [back-office]\n", 1))
+
+    lines = affected(data)
+
+    assert lines[0] == "This change alters 4 page(s) or section(s) of the site:"
+    assert lines[2:] == [
+        "- [/#overview](https://example.org/#overview): section changed",
+        "- [/claims/#django-is-mvc](https://example.org/claims/#django-is-mvc): section changed",
+        "- [/criteria/](https://example.org/criteria/): changed",
+        "- [/criteria/back-office/](https://example.org/criteria/back-office/): new page",
+    ]
+
+
+def test_a_change_to_text_shown_elsewhere_lists_every_page_showing_it(tmp_path: Path) -> None:
+    """A criterion's verdict appears on its page, the matrix pages and each framework page: all are listed."""
+    data = commit_copy(tmp_path)
+    dataset = load_dataset(data)
+    criterion = dataset.criteria[0]
+    verdict = criterion.assessments["django"].verdict
+    path = dataset.source_of(CRITERIA, criterion.id)
+    path.write_text(path.read_text().replace(verdict, verdict.rstrip(".") + ", reworded."), encoding="utf-8")
+
+    urls = {line.split("](")[0].removeprefix("- [") for line in affected(data)[2:]}
+
+    assert {f"/criteria/{criterion.id}/", "/criteria/", "/frameworks/django/"} <= {url.split("#")[0] for url in urls}
+    assert "/frameworks/flask/" not in urls
+    assert affected_summary([], "https://example.org/") == "This change does not alter any page of the site.\n"

@@ -148,7 +148,8 @@ def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
             expanded.append(entry)
             continue
         children = [{page.title: page.src_uri} for page in pages if page.collection is collection and not page.is_index]
-        expanded.append({title or target: [target, *children]} if children else entry)
+        section_title = title or collection.title
+        expanded.append({section_title: [{section_title: target}, *children]} if children else entry)
     return expanded
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 from collections import deque
 
+from macros.model import addresses
 from macros.model.models import Answer, DecisionTree, Question
+from macros.model.registry import CRITERIA, FRAMEWORKS, Collection
 
 # Characters Mermaid would read as syntax inside a quoted label, as Mermaid entity codes.
 MERMAID_ENTITIES = {"&": "#amp;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "#": "#35;"}
@@ -46,6 +48,11 @@ def target_node(answer: Answer) -> str:
     return question_node(answer.next) if answer.next else outcome_node(answer.outcome or "")
 
 
+def page(collection: Collection, entity_id: str) -> str:
+    """An entity's published address relative to the site root, for links MkDocs does not rewrite."""
+    return addresses.entity_url(collection, entity_id).removeprefix("/")
+
+
 def mermaid_flowchart(tree: DecisionTree, *, root: str) -> str:
     """A top-down flowchart; ``root`` is the relative path from the page to the site root.
 
@@ -67,9 +74,9 @@ def mermaid_flowchart(tree: DecisionTree, *, root: str) -> str:
             lines.append(f"    {question_node(question.id)} -->|{mermaid_label(answer.label)}| {target_node(answer)}")
     for question in question_order(tree):
         if question.criteria:
-            lines.append(f'    click {question_node(question.id)} href "{root}criteria/{question.criteria[0]}/"')
+            lines.append(f'    click {question_node(question.id)} href "{root}{page(CRITERIA, question.criteria[0])}"')
     for outcome in tree.outcomes:
-        lines.append(f'    click {outcome_node(outcome.id)} href "{root}frameworks/{outcome.frameworks[0]}/"')
+        lines.append(f'    click {outcome_node(outcome.id)} href "{root}{page(FRAMEWORKS, outcome.frameworks[0])}"')
     lines.append("    classDef outcome stroke-width:3px")
     lines.append(f"    class {','.join(outcome_node(outcome.id) for outcome in tree.outcomes)} outcome")
     return "\n".join(lines)

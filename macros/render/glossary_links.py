@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from macros.model import addresses
 from macros.model.models import Term
+from macros.model.registry import GLOSSARY
 
 SKIPPED_TAGS = {"a", "code", "pre", "kbd", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"}
 QUALIFIER = re.compile(r"\s*\(([^)]*)\)\s*$")
@@ -44,7 +46,7 @@ class GlossaryLinker:
     """Finds terms in text; one instance serves a whole build."""
 
     terms: list[Term]
-    skip_pages: set[str] = field(default_factory=lambda: {"glossary/index.md"})
+    skip_pages: set[str] = field(default_factory=lambda: {addresses.index_uri(GLOSSARY)})
     current_page: str = ""
 
     def __post_init__(self) -> None:
@@ -96,7 +98,7 @@ class _GlossaryTreeprocessor(Treeprocessor):
             if term_id in linked:
                 continue
             linked.add(term_id)
-            anchor = ElementTree.Element("a", {"href": f"/glossary/index.md#{term_id}", "class": "fvd-term"})
+            anchor = ElementTree.Element("a", {"href": addresses.link(GLOSSARY, term_id), "class": "fvd-term"})
             anchor.text = match.group(1)
             if anchors:
                 anchors[-1].tail = text[position:match.start()]

@@ -1,7 +1,7 @@
-"""Contributor tooling: GitHub annotations, freshness warnings and the pages a change affects.
+"""Contributor tooling: GitHub annotations and freshness warnings.
 
-Used by the command line (``python -m macros validate --format github``, ``freshness``,
-``affected``) and by the CI workflows in .github/.
+Used by the command line (``python -m macros validate --format github``, ``freshness``) and by
+the CI workflows in .github/; the pages a change affects are in ``macros.tools.affected``.
 """
 
 from __future__ import annotations
@@ -77,87 +77,3 @@ def freshness_warnings(dataset: Dataset, *, today: date) -> list[Problem]:
         for entity in dataset.entities[collection]:
             check(display(collection.folder, entity.id), "", entity.reviewed, entity.versions)
     return warnings
-
-
-# ----------------------------------------------------------------------------
-# Affected pages: what a data change shows up on, for the pull-request summary.
-# ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AffectedPage:
-    url: str
-    reason: str
-
-
-def _entity_page(folder: str, entity_id: str) -> str:
-    collection = BY_FOLDER[folder]
-    return f"/{folder}/#{entity_id}" if collection.single_page else f"/{folder}/{entity_id}/"
-
-
-def affected_pages(changed_files: list[str], dataset: Dataset) -> list[AffectedPage]:
-    """The site pages whose content depends on the changed data files (paths relative to the repository)."""
-    pages: dict[str, str] = {}
-
-    def add(url: str, reason: str) -> None:
-        pages.setdefault(url, reason)
-
-    examples_by_file = {path: example for example in dataset.examples for paths in example.files.values() for path in paths}
-    for changed in changed_files:
-        path = PurePosixPath(changed)
-        if changed in examples_by_file:
-            add(f"/examples/{examples_by_file[changed].id}/", f"shows {changed}")
-            continue
-        if len(path.parts) != 3 or path.parts[0] != "data" or path.parts[1] not in BY_FOLDER:
-            continue
-        folder, entity_id = path.parts[1], path.stem
-        reason = f"generated from {changed}"
-        if BY_FOLDER[folder].has_pages:
-            add(_entity_page(folder, entity_id), reason)
-        for url in _dependent_pages(folder, entity_id, dataset):
-            add(url, f"shows data from {changed}")
-    return [AffectedPage(url, reason) for url, reason in sorted(pages.items())]
-
-
-def _dependent_pages(folder: str, entity_id: str, dataset: Dataset) -> list[str]:
-    """Pages that embed an entity's data besides its own page."""
-    if folder == FRAMEWORKS.folder:
-        # A framework appears in every table; list the section indexes rather than every page.
-        return ["/", "/frameworks/", "/criteria/", "/use-cases/"]
-    if folder == CRITERIA.folder:
-        using = [u.id for u in dataset.use_cases if entity_id in u.criteria]
-        return ["/", "/criteria/", *(f"/frameworks/{f.id}/" for f in dataset.frameworks), *(f"/use-cases/{u}/" for u in using)]
-    if folder == USE_CASES.folder:
-        return ["/use-cases/", *(f"/frameworks/{f.id}/" for f in dataset.frameworks)]
-    if folder == CLAIMS.folder:
-        claim = next((c for c in dataset.claims if c.id == entity_id), None)
-        return [f"/criteria/{criterion}/" for criterion in (claim.criteria if claim else [])]
-    if folder == EXAMPLES.folder:
-        example = next((e for e in dataset.examples if e.id == entity_id), None)
-        return ["/examples/", *(f"/criteria/{criterion}/" for criterion in (example.criteria if example else []))]
-    if folder == DECISIONS.folder:
-        return ["/decisions/", *(["/chooser/"] if dataset.decisions and dataset.decisions[0].id == entity_id else [])]
-    if folder == MEASUREMENTS.folder:
-        measurement = next((m for m in dataset.entities[MEASUREMENTS] if m.id == entity_id), None)
-        return [f"/criteria/{measurement.criterion}/"] if measurement else []
-    if folder == GLOSSARY.folder:
-        return ["/glossary/"]
-    return []
-
-
-def affected_summary(pages: list[AffectedPage], site_url: str) -> str:
-    """Markdown for the pull request: each affected page linked on the published site."""
-    if not pages:
-        return "This change does not alter any generated page.\n"
-    lines = [f"This change alters {len(pages)} page(s) of the site:", ""]
-    lines += [f"- [{page.url}]({site_url.rstrip('/')}{page.url}): {page.reason}" for page in pages]
-    return "\n".join(lines) + "\n"
-
-
-def changed_files(base: str, repository: Path) -> list[str]:
-    """Files changed between ``base`` and the working tree, relative to the repository."""
-    import subprocess
-
-    result = subprocess.run(["git", "diff", "--name-only", base, "--", "data", "examples"], cwd=repository,
-                            capture_output=True, text=True, check=True)
-    return [line for line in result.stdout.splitlines() if line]

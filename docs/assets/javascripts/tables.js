@@ -1,14 +1,14 @@
 // Sortable comparison tables (tablesort, served by the site). Click a column heading to sort;
-// rating columns sort by the scale's order (Strong, Good, Fair, Weak), not alphabetically.
+// a rating cell sorts by its rank on the scale, which the page carries (data-rank, written from
+// the site's data), so Strong, Good, Fair, Weak stay in the scale's order, not alphabetical.
 (() => {
-  const scale = ["Strong", "Good", "Fair", "Weak"];
-  const rating = (text) => scale.findIndex((label) => text.trim().startsWith(label));
-
-  Tablesort.extend("rating", (item) => rating(item) >= 0, (a, b) => rating(b) - rating(a));
-
   document$.subscribe(() => {
     for (const table of document.querySelectorAll("article table:not([class])")) {
-      if (table.tBodies[0]?.rows.length >= 4 && table.tHead) new Tablesort(table);
+      if (!(table.tBodies[0]?.rows.length >= 4 && table.tHead)) continue;
+      for (const badge of table.querySelectorAll("td .fvd-rating[data-rank]")) {
+        badge.closest("td").dataset.sort = badge.dataset.rank;
+      }
+      new Tablesort(table);
     }
   });
 })();
