@@ -139,7 +139,7 @@ def example_page(example: Example, dataset: Dataset) -> str:
               if framework.id in example.files and framework.id in dataset.tested_versions]
     return render_template(
         "example.md.j2", example=example, sources=dataset.example_sources[example.id], tested_with=", ".join(tested),
-        dataset=dataset,
+        criteria=[dataset.criterion(criterion_id) for criterion_id in example.criteria], dataset=dataset,
     )
 
 
