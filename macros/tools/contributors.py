@@ -6,13 +6,11 @@ the CI workflows in .github/; the pages a change affects are in ``macros.tools.a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path, PurePosixPath
 
 from macros.model.dataset import Dataset
 from macros.model.models import Assessment
-from macros.model.registry import BY_FOLDER, CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, MEASUREMENTS, USE_CASES
+from macros.model.registry import BY_FOLDER, CLAIMS, CRITERIA, EXAMPLES, USE_CASES
 from macros.problems import Problem
 
 STALE_AFTER = timedelta(days=365)
