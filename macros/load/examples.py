@@ -1,9 +1,10 @@
-"""Code examples: the files under examples/ that pages show, checked to exist and read at build time.
+"""Code examples: the files under examples/ that pages show, read once when the dataset loads.
 
 Pages show the tested files themselves, never copies, so the site cannot drift from the code
 that pytest runs. A path in the data decides which file of the repository gets published, so
 one function, ``read_example_file``, decides whether a path may be shown: validation reports
-its refusals as located problems and the page renderer reads files only through it.
+its refusals as located problems (``macros.checks.examples``) and the loader reads files only
+through it, before rendering starts.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""The dataset's shape (models, collections, fields), the addresses derived from ids, and the loaded Dataset."""

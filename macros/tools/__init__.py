@@ -1,0 +1,1 @@
+"""Contributor tools behind the command line: derived files, annotations and freshness, affected pages."""
