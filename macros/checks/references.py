@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel
-
 from macros.checks.located import Located
 from macros.load.yamlsource import Path_, dotted
+from macros.model.fields import record_fields
 from macros.model.models import References
 from macros.model.registry import BY_FOLDER
 from macros.problems import Problem, did_you_mean, quoted_list
@@ -19,25 +18,11 @@ from macros.problems import Problem, did_you_mean, quoted_list
 
 def reference_problems(item: Located, known: dict[str, list[str]]) -> list[Problem]:
     """Every problem with the references of one loaded file; ``known`` maps folders to their ids."""
-    return _model_problems(item, item.entity, (), known)
-
-
-def _model_problems(item: Located, record: BaseModel, prefix: Path_, known: dict[str, list[str]]) -> list[Problem]:
-    """Reference problems of one record and, recursively, of the records nested in it."""
-    problems: list[Problem] = []
-    for name, info in type(record).model_fields.items():
-        value = getattr(record, name)
-        path = (*prefix, name)
-        problems += _field_problems(item, path, info.annotation, value, known)
-        origin = get_origin(info.annotation)
-        if origin in (list, dict) and value:
-            children = value.items() if origin is dict else enumerate(value)
-            problems += [
-                problem
-                for key, child in children if isinstance(child, BaseModel)
-                for problem in _model_problems(item, child, (*path, key), known)
-            ]
-    return problems
+    return [
+        problem
+        for path, annotation, value in record_fields(item.entity)
+        for problem in _field_problems(item, path, annotation, value, known)
+    ]
 
 
 def _marker(annotation: Any) -> References | None:

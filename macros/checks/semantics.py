@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from macros.checks.located import Located
 from macros.load.yamlsource import Path_, dotted
+from macros.model.fields import record_fields
 from macros.model.models import Assessment, Framework, Rating
 from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, MEASUREMENTS, USE_CASES, Collection
 from macros.problems import Problem, quoted_list
@@ -66,18 +67,6 @@ def _problem(item: Located, path: Path_, expected: str, found: str, hint: str) -
     return Problem(item.display, item.document.line_of(path), dotted(path), expected, found, hint)
 
 
-def _fields(record: BaseModel, prefix: Path_) -> Iterator[tuple[Path_, Any]]:
-    """Every field value of a record and of the records nested in it, with its field path."""
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        path = (*prefix, name)
-        yield path, value
-        children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-        for key, child in children:
-            if isinstance(child, BaseModel):
-                yield from _fields(child, (*path, key))
-
-
 # ----------------------------------------------------------------------------
 # Every record: no future dates, no repeated list entries, no page related to itself.
 # ----------------------------------------------------------------------------
@@ -87,7 +76,7 @@ def _future_date_problems(item: Located, today: date) -> list[Problem]:
     return [
         _problem(item, path, f"a date no later than today ({today.isoformat()})", f"{value.isoformat()}, in the future",
                  FUTURE_HINTS.get(str(path[-1]), "dates record what has happened: write the day it happened"))
-        for path, value in _fields(item.entity, ()) if isinstance(value, date) and value > today
+        for path, _, value in record_fields(item.entity) if isinstance(value, date) and value > today
     ]
 
 
@@ -110,7 +99,7 @@ def _repeat_problems(item: Located) -> list[Problem]:
 
 def _lists(record: BaseModel) -> Iterator[tuple[Path_, list[Any]]]:
     """Every list field, and every list in a mapping field (``versions: {django: [...]}``), with its path."""
-    for path, value in _fields(record, ()):
+    for path, _, value in record_fields(record):
         if isinstance(value, list):
             yield path, value
         elif isinstance(value, dict):

@@ -1,7 +1,7 @@
-"""Which fields of an entity hold plain text or Markdown, read from the model's ``Label`` metadata.
+"""Walks over the model's fields: every field of a record, and which hold plain text or Markdown.
 
-Checks that look at every text field (links in Markdown, hostile-text tests) ask here, so a new
-text field is covered the moment the model declares it.
+Checks that look at every field (references, reviewer checks) or every text field (links in
+Markdown, hostile-text tests) ask here, so a new field is covered the moment the model declares it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,18 @@ KINDS: dict[str, Kind] = {"one line of plain text": "plain", "Markdown": "markdo
 def text_fields(model: type[BaseModel], data: dict[str, Any]) -> list[tuple[FieldPath, Kind]]:
     """Every plain-text and Markdown field present in one entity's data (parsed YAML or a model dump)."""
     return list(_walk(model, data, ()))
+
+
+def record_fields(record: BaseModel, prefix: FieldPath = ()) -> Iterator[tuple[FieldPath, Any, Any]]:
+    """Every field of a validated record and of the records nested in it: (path, annotation, value)."""
+    for name, info in type(record).model_fields.items():
+        value = getattr(record, name)
+        path = (*prefix, name)
+        yield path, info.annotation, value
+        children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, child in children:
+            if isinstance(child, BaseModel):
+                yield from record_fields(child, (*path, key))
 
 
 def value_at(data: Any, path: FieldPath) -> Any:
