@@ -1,4 +1,4 @@
-"""The benchmark's parts that need no timing: synthetic data, page weight, Mermaid's modules, the report.
+"""The benchmark's parts that need no timing: timed runs, synthetic data, page weight, Mermaid's modules, the report.
 
 A full benchmark run takes minutes and its numbers vary, so these check what the figures are made
 of on small, known inputs, and the real site's weight only for being complete.
@@ -8,37 +8,32 @@ from __future__ import annotations
 
 import datetime
 import json
+import subprocess
+import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
+import pytest
+import yaml
+
 from macros.paths import ROOT
-from macros.pipeline import load_dataset
-from scripts.benchmark.full_build import FullBuild
-from scripts.benchmark.generation import GenerationCost
-from scripts.benchmark.growth import Growth
-from scripts.benchmark.lighthouse import Audit, Lighthouse, PageScores
-from scripts.benchmark.mermaid import MermaidWeight, dynamic_import, module_closure
+from scripts.benchmark.builds import MULTIPLIED, VALIDATE, Growth, SiteSummary, Timed, multiply_dataset, take_turns
+from scripts.benchmark.lighthouse import PageScores
 from scripts.benchmark.report import Results, render_report
-from scripts.benchmark.runs import Run, Settings
-from scripts.benchmark.serve import ServeResult
-from scripts.benchmark.sizes import SiteSummary, Size, size_of
-from scripts.benchmark.synthetic import MULTIPLIED, multiply_dataset
-from scripts.benchmark.weight import PageWeight, Weights, measure_weights, page_types, page_weight, search_index_by_section
+from scripts.benchmark.weight import (
+    PAGE_TYPES,
+    PageWeight,
+    Size,
+    Weights,
+    dynamic_import,
+    measure_weights,
+    module_closure,
+    page_types,
+    page_weight,
+    search_index_by_section,
+    size_of,
+)
 from tests.conftest import BuiltSite
-
-
-def test_synthetic_dataset_at_2x_is_valid_with_twice_the_entities(tmp_path: Path) -> None:
-    # Examples name files under examples/, relative to the data folder's parent.
-    (tmp_path / "examples").symlink_to(ROOT / "examples")
-    counts = multiply_dataset(ROOT / "data", tmp_path / "data", 2)
-
-    real, doubled = load_dataset(ROOT / "data"), load_dataset(tmp_path / "data")
-
-    assert len(doubled.criteria) == 2 * len(real.criteria)
-    assert len(doubled.use_cases) == 2 * len(real.use_cases)
-    assert [framework.id for framework in doubled.frameworks] == [framework.id for framework in real.frameworks]
-    assert counts == {folder: 2 * len(list((ROOT / "data" / folder).glob("*.yaml"))) for folder in MULTIPLIED}
-    copies = {criterion.id: criterion.title for criterion in doubled.criteria if criterion.id.endswith("-copy2")}
-    assert copies["admin-copy2"] == next(c.title for c in real.criteria if c.id == "admin") + " copy 2"
 
 
 def write(path: Path, text: str) -> Path:
@@ -47,39 +42,102 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def test_timed_runs_take_turns_after_a_warm_up_and_read_mkdocs_own_time(tmp_path: Path) -> None:
+    turns = tmp_path / "turns"
+
+    def job(name: str, built_in: str) -> tuple[list[str], Path]:
+        """A command that notes it ran and logs a build time as mkdocs does."""
+        log = f"Documentation built in {built_in} seconds"
+        code = f"import sys; open({str(turns)!r}, 'a').write({name!r}); sys.stderr.write({log!r})"
+        return [sys.executable, "-c", code], tmp_path
+
+    jobs = [job("a", "1.05"), job("b", "1.15")]
+
+    a, b = take_turns(jobs, 2)
+
+    assert turns.read_text() == "ab" + "abab", "one warm-up each, then the jobs in turns"
+    assert a.built_in == [1.05, 1.05] and b.built_in == [1.15, 1.15]
+    assert a.build_seconds == 1.05 and len(b.seconds) == 2 and all(seconds > 0 for seconds in a.seconds + b.seconds)
+    assert all(peak > 1 for peak in a.peak_mib), "a Python process uses megabytes"
+    assert Timed().run([sys.executable, "-c", "pass"], tmp_path).build_seconds > 0, "wall time where mkdocs logged none"
+    with pytest.raises(RuntimeError, match="status 3:\nbroken"):
+        Timed().run([sys.executable, "-c", "import sys; print('broken', file=sys.stderr); sys.exit(3)"], tmp_path)
+
+
+def test_site_summary_leaves_out_redirect_pages(tmp_path: Path) -> None:
+    pages = [write(tmp_path / "index.html", "<p>home</p>"), write(tmp_path / "a" / "index.html", "<p>a page</p>")]
+    write(tmp_path / "old" / "index.html", '<meta http-equiv="refresh" content="0; url=../a/">')
+    index = write(tmp_path / "search" / "search_index.json", '{"docs": []}')
+
+    summary = SiteSummary.of(tmp_path)
+
+    assert (summary.pages, summary.html_bytes) == (2, sum(page.stat().st_size for page in pages))
+    assert summary.total_bytes == sum(path.stat().st_size for path in tmp_path.rglob("*") if path.is_file())
+    assert summary.search_index_bytes == index.stat().st_size
+
+
+def test_synthetic_dataset_at_2x_is_valid_with_twice_the_entities(site: BuiltSite, tmp_path: Path) -> None:
+    for beside in ("examples", "requirements"):  # what the data's pages read beside it
+        (tmp_path / beside).symlink_to(ROOT / beside)
+
+    counts = multiply_dataset(ROOT / "data", tmp_path / "data", 2, site.site_dir)
+
+    assert counts == {folder: 2 * len(list((ROOT / "data" / folder).glob("*.yaml"))) for folder in MULTIPLIED}
+    validated = subprocess.run([*VALIDATE, "--data", str(tmp_path / "data")], capture_output=True, text=True, check=False)
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    term = next(path for path in sorted((ROOT / "data" / "glossary").glob("*.yaml")) if "\naka:" in path.read_text())
+    real, copy = (yaml.safe_load(path.read_text()) for path in (term, tmp_path / "data" / "glossary" / f"{term.stem}-copy2.yaml"))
+    assert copy["id"] == f"{real['id']}-copy2" and copy["term"] == real["term"] + " copy 2"
+    assert copy["aka"] == [f"{name} copy 2" for name in real["aka"]]
+    assert copy["definition"] == real["definition"], "the rest as it is"
+    linking = next(path for path in sorted((ROOT / "data" / "criteria").glob("*.yaml")) if "](#" in path.read_text())
+    linked = (tmp_path / "data" / "criteria" / f"{linking.stem}-copy2.yaml").read_text()
+    assert "](#" not in linked and f"](/criteria/{linking.stem}.md#" in linked, "sections only the original's page has"
+
+
 def test_page_weight_counts_what_the_page_links_and_material_fetches(tmp_path: Path) -> None:
     config = {"base": "..", "search": "assets/worker.js", "features": ["navigation.instant"]}
-    write(tmp_path / "page" / "index.html", f"""<html><head>
+    write(
+        tmp_path / "page" / "index.html",
+        f"""<html><head>
 <link rel="stylesheet" href="../assets/site.css"><link rel="stylesheet" href="https://cdn.example/font.css">
 <link rel="icon" href="../assets/icon.css">
 <script id="__config" type="application/json">{json.dumps(config)}</script>
 <script src="../assets/bundle.js"></script><script src="../assets/bundle.js"></script></head>
-<body><form name="search"></form><div class="fvd-mermaid"></div></body></html>""")
+<body><form name="search"></form><div class="fvd-mermaid"></div></body></html>""",
+    )
+    html = tmp_path / "page" / "index.html"
     css = write(tmp_path / "assets" / "site.css", "body { color: black; }\n" * 50)
     write(tmp_path / "assets" / "icon.css", "not a style sheet")
     js = [write(tmp_path / "assets" / name, f"console.log('{name}');\n" * 30) for name in ("bundle.js", "worker.js")]
     startup = [write(tmp_path / "search" / "search_index.json", '{"docs": []}'), write(tmp_path / "sitemap.xml", "<urlset/>")]
 
-    weight = page_weight(tmp_path, "Page", "page/")
+    weight = page_weight(tmp_path, "page/")
 
-    assert weight.html == size_of([tmp_path / "page" / "index.html"])
+    assert weight.html == size_of([html])
     assert weight.css == size_of([css]), "only the local style sheet, once"
     assert weight.js == size_of(js), "the linked script once, plus Material's search worker"
-    assert weight.startup_data == size_of(startup)
-    assert weight.total.raw == sum(path.stat().st_size for path in [tmp_path / "page" / "index.html", css, *js, *startup])
+    assert weight.startup == size_of(startup)
+    assert weight.html_css_js == size_of([html, css, *js])
+    assert weight.total.raw == sum(path.stat().st_size for path in [html, css, *js, *startup])
     assert weight.has_diagram
 
 
 def test_weights_of_the_real_site_cover_every_page_type(site: BuiltSite) -> None:
-    weights = measure_weights(site.site_dir)
+    paths = page_types(site.site_dir)
+    weights = measure_weights(site.site_dir, paths)
 
-    assert [page.label for page in weights.pages] == [label for label, _ in page_types()]
+    assert len(paths) == len(PAGE_TYPES) and all(fnmatch(path, kind) for path, kind in zip(paths, PAGE_TYPES, strict=True))
+    assert not any("*" in path for path in paths)
+    assert all(site.site_dir.joinpath(path if path.endswith(".html") else f"{path}index.html").is_file() for path in paths)
     assert all(page.html.raw > 0 and page.css.raw > 0 and page.js.raw > 0 for page in weights.pages)
-    with_diagram = {page.label.split(" (")[0] for page in weights.pages if page.has_diagram}
-    assert "Decision" in with_diagram and "Home" not in with_diagram, with_diagram
-    assert not weights.mermaid.notes, weights.mermaid.notes
-    files = [count for _, count, _ in weights.mermaid.rows]
-    assert len(files) >= 4 and files[0] == 1 and files[1] < files[2], weights.mermaid.rows
+    with_diagram = {page.path.split("/")[0] for page in weights.pages if page.has_diagram}
+    assert "decisions" in with_diagram and "" not in with_diagram, with_diagram
+    layout, stages = weights.mermaid
+    assert list(stages)[:4] == ["entry", "static", "flowchart", "engine"] and layout, stages.keys()
+    files = {stage: count for stage, (_, count, _) in stages.items()}
+    assert files["entry"] == 1 < files["static"] < files["flowchart"] < files["engine"], files
+    assert files.get("dagre", files["engine"]) > files["flowchart"], "dagre instead of the default layout, if that is not dagre"
 
 
 def test_search_index_by_section_adds_up_to_the_index(site: BuiltSite) -> None:
@@ -98,7 +156,9 @@ def test_search_index_by_section_adds_up_to_the_index(site: BuiltSite) -> None:
 def test_module_closure_follows_static_imports_only(tmp_path: Path) -> None:
     entry = write(tmp_path / "entry.mjs", 'import"./a.mjs";import{x}from"./lib/b.mjs";const l=()=>import("./lazy-1.mjs");')
     a = write(tmp_path / "a.mjs", 'export{y}from"./entry.mjs";import "./missing.mjs";')
-    b = write(tmp_path / "lib" / "b.mjs", 'import {z} from "../a.mjs";export const x=1;')
+    b = write(
+        tmp_path / "lib" / "b.mjs", 'import {z} from "../a.mjs";export const x=1;const c=()=>import("../chunks/more-2.mjs");'
+    )
     lazy = write(tmp_path / "lazy-1.mjs", 'import"./after-lazy.mjs";')
     write(tmp_path / "after-lazy.mjs", "export const w=1;")
 
@@ -106,63 +166,90 @@ def test_module_closure_follows_static_imports_only(tmp_path: Path) -> None:
 
     assert loaded == {entry.resolve(), a.resolve(), b.resolve()}
     assert dynamic_import(loaded, r"lazy-\d+\.mjs") == lazy.resolve()
+    assert dynamic_import(loaded, r"more-\d+\.mjs") == (tmp_path / "chunks" / "more-2.mjs").resolve()
     assert dynamic_import(loaded, r"other-\d+\.mjs") is None
     assert module_closure([lazy]) == {lazy.resolve(), (tmp_path / "after-lazy.mjs").resolve()}
 
 
-def results(site_dir: Path) -> Results:
-    """A hand-made run: the full build misses its 5 s target; growth and page weight meet theirs."""
-    def run(wall: float, built_in: float | None = None) -> Run:
-        return Run(wall, built_in, 100.0)
+def timed(*seconds: float, built_in: tuple[float, ...] = (), pages: int = 100, html: int = 2_000_000) -> Timed:
+    return Timed(list(seconds), list(built_in), [100.0] * len(seconds), SiteSummary(pages, html, 9 * html, html // 4))
 
-    small, large = SiteSummary(100, 2_000_000, 9_000_000), SiteSummary(1000, 20_000_000, 90_000_000)
-    page = PageWeight("Home", "", Size(30_000, 8_000), Size(100_000, 20_000), Size(90_000, 30_000),
-                      Size(400_000, 100_000), has_diagram=False)
-    return Results(
-        settings=Settings(runs=1, serve_edits=1, growth_factors=(1, 10), growth_runs=1, lighthouse_runs=2),
+
+def page_scores(path: str, performance: float, runs: list[int], failed: tuple[str, ...] = ()) -> PageScores:
+    scores = {"performance": performance, "accessibility": 90 if failed else 100, "best-practices": 100, "seo": 100}
+    metrics = {"first-contentful-paint": 1500.0, "largest-contentful-paint": 2500.0, "total-blocking-time": 120.0}
+    return PageScores(path, scores, runs, metrics | {"cumulative-layout-shift": 0.01}, list(failed))
+
+
+def results(**changes: object) -> Results:
+    """A hand-made run: the full build misses its 5 s target; growth and page weight meet theirs; Lighthouse misses."""
+    html, css, js, startup = Size(30_000, 8_000), Size(100_000, 20_000), Size(90_000, 30_000), Size(400_000, 100_000)
+    home = PageWeight("", html, css, js, Size(220_000, 58_000), startup, Size(620_000, 158_000), has_diagram=False)
+    weights = Weights(
+        pages=[home],
+        mermaid=(
+            "elk",
+            {"entry": ("mermaid.esm.min.mjs", 1, Size(5_000, 2_000)), "static": ("mermaid.esm.min.mjs", 3, Size(9_000, 4_000))},
+        ),
+        search_index=Size(390_000, 95_000),
+        search_sections=[("criteria", 150_000), ("(home page)", 5_000)],
+        sitemap=Size(10_000, 5_000),
+    )
+    fields = dict(
+        quick=False,
         command=".venv/bin/python -m scripts.benchmark --runs 1",
         started=datetime.datetime(2026, 1, 2, 3, 4, tzinfo=datetime.UTC),
-        loads=[("1. validate and full strict build", "0.10 / 0.20 / 0.30")],
-        full=FullBuild(validate=[run(0.5)], build=[run(6.0, 5.0)], site_dir=site_dir),
-        serve=ServeResult(until_page_shows_edit=[1.5], logged_rebuilds=[0.9], initial_build=4.0),
-        generation=GenerationCost(plain=[run(2.0, 1.5)], generated=[run(6.0, 5.0)], plain_site=small, generated_site=small),
-        growth=[Growth(1, {"criteria": 18}, run(0.5), [run(4.0, 3.0)], small, 50_000),
-                Growth(10, {"criteria": 180}, run(2.0), [run(20.0, 18.0)], large, 500_000)],
-        weights=Weights(pages=[page], mermaid=MermaidWeight([("Entry module `mermaid.esm.min.mjs` only", 1, Size(5, 2))]),
-                        search_index=Size(390_000, 95_000), search_sections=[("criteria", 150_000), ("(home page)", 5_000)],
-                        sitemap=Size(10_000, 5_000)),
-        lighthouse=Lighthouse("12.8.2", 2, [
-            PageScores("Home", "", [lighthouse_run(97), lighthouse_run(91)]),
-            PageScores("Glossary", "glossary/", [lighthouse_run(99, failed=["accessibility: color-contrast"]),
-                                                 lighthouse_run(99, failed=["accessibility: color-contrast"])]),
-        ]),
+        loads=[("1. validate and full strict build", (0.1, 0.2, 0.3))],
+        validate=timed(0.5),
+        build=timed(6.0, built_in=(5.0,)),
+        serve=([1.5, 2.5], [0.9, None], 4.0),
+        generated=timed(6.0, built_in=(5.0,)),
+        plain=timed(2.0, built_in=(1.5,)),
+        growth=[
+            Growth(1, {"criteria": 18}, timed(0.5), timed(4.0, built_in=(3.0,), pages=100)),
+            Growth(10, {"criteria": 180}, timed(2.0), timed(20.0, built_in=(18.0,), pages=1000)),
+        ],
+        weights=weights,
+        lighthouse=[page_scores("", 94, [97, 91]), page_scores("glossary/", 99, [99, 99], ("accessibility: color-contrast",))],
     )
+    return Results(**{**fields, **changes})
 
 
-def lighthouse_run(performance: int, failed: tuple[str, ...] | list[str] = ()) -> Audit:
-    scores = {"performance": performance, "accessibility": 90 if failed else 100, "best-practices": 100, "seo": 100}
-    metrics = {"first-contentful-paint": 1500.0, "largest-contentful-paint": 2500.0, "total-blocking-time": 120.0,
-               "cumulative-layout-shift": 0.01}
-    return Audit(scores, metrics, list(failed))
+def cells(report: str) -> dict[str, list[str]]:
+    """The report's table rows by their first cell."""
+    rows = [line.strip("| ").split(" | ") for line in report.splitlines() if line.startswith("| ")]
+    return {row[0]: row[1:] for row in rows}
 
 
-def test_report_judges_each_target_and_keeps_the_sections_in_order(tmp_path: Path) -> None:
-    report = render_report(results(tmp_path))
+def test_report_judges_each_target_and_keeps_the_sections_in_order() -> None:
+    report = render_report(results())
 
-    targets = {line.split(" | ")[0].lstrip("| "): line.split(" | ")[1:3] for line in report.splitlines()
-               if line.startswith("| ") and " | " in line}
-    assert targets["Full strict build under 5 s"] == ["6.00 s (median wall time)", "**missed**"]
-    assert targets["10x data under 10x time"] == ["5.0x time", "met"]
-    assert targets["Every page under 150 KB compressed (HTML, CSS, JS; Mermaid excepted)"] == ["1 of 1 page types under", "met"]
-    assert "counting it, a first visit is 158.0 to 158.0 KB" in report
-    assert "an index of at most 87.0 KB compressed, 8% smaller" in report
-    assert "Missed by 1.00 s. Generation adds 4.00 s to a plain build" in report
-    assert "```sh\n.venv/bin/python -m scripts.benchmark --runs 1\n```" in report
+    rows = cells(report)
+    assert rows["Full strict build under 5 s"][:2] == ["6.00 s (median wall time)", "**missed**"]
+    assert "Missed by 1.00 s. Generation adds 4.00 s to a plain build" in rows["Full strict build under 5 s"][2]
+    assert rows["10x data under 10x time"][:2] == ["5.0x time", "met"]
+    growth = "At 10x, 5.0x the time (mkdocs' own: 6.0x) for 10.0x the pages, 18 ms per page against 30 ms."
+    assert rows["10x data under 10x time"][2] == growth, "pages did not get heavier, and the target is met"
+    weight = rows["Every page under 150 KB compressed (HTML, CSS, JS; Mermaid excepted)"]
+    assert weight[:2] == ["1 of 1 page types under", "met"]
+    assert "counting it, a first visit is 158.0 to 158.0 KB" in weight[2]
+    assert "an index of at most 87.0 KB compressed, 8% smaller" in weight[2], "150 - 58 for the page - 5 for the sitemap"
+    lighthouse = next(row for first, row in rows.items() if first.startswith("Lighthouse"))
+    assert lighthouse[:2] == ["1 of 2 page types at 100/100/100; performance median 94 at lowest (Home)", "**missed**"]
+    below = "Below target: Home: performance 94 (FCP 1.5 s, LCP 2.5 s, TBT 120 ms); Glossary: accessibility: color-contrast."
+    assert lighthouse[2] == below
+    assert rows["Home"] == ["`/`", "94 (91-97)", "100", "100", "100", "1.5", "2.5", "120", "0.010"], "Lighthouse's table"
+    assert rows["`criteria/`"] == ["150.0", "38%"]
+    assert rows["2"] == ["2.50", "n/a"] and rows["**median**"] == ["2.00", "0.90"], "a rebuild that logged no time"
+    assert rows["Entry module `mermaid.esm.min.mjs` only"] == ["1", "5.0", "2.0"]
+    assert "The flowchart chunk was not found" in report
+    assert "```sh\n.venv/bin/python -m scripts.benchmark --runs 1\n```\n\nA measurement" in report
     headings = [line for line in report.splitlines() if line.startswith("## ")]
     assert [heading.split(" ")[1] for heading in headings] == ["Targets", "1.", "2.", "3.", "4.", "5.", "6."]
-    lighthouse = next(key for key in targets if key.startswith("Lighthouse"))
-    assert targets[lighthouse] == ["1 of 2 page types at 100/100/100; performance median 94 at lowest (Home)", "**missed**"]
-    below = "Below target: Home: performance 94 (FCP 1.5 s, LCP 2.5 s, TBT 120 ms); Glossary: accessibility: color-contrast."
-    assert below in report
-    assert "| Home | `/` | 94 (91-97) | 100 | 100 | 100 | 1.5 | 2.5 | 120 | 0.010 |" in report
-    assert "| `criteria/` | 150.0 | 38% |" in report
+
+
+def test_report_of_a_quick_run_says_so_and_leaves_growth_unjudged() -> None:
+    report = render_report(results(quick=True, growth=results().growth[:1]))
+
+    assert "**Quick smoke run: tiny sizes and single runs; the numbers mean nothing.**" in report
+    assert cells(report)["10x data under 10x time"] == ["n/a", "not measured", "Needs the 1x and 10x datasets (a full run)."]
