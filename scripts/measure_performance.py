@@ -12,14 +12,18 @@ The apps live in scripts/perf/. Run the full measurement (about 5 minutes on 2 c
 
     .venv/bin/python scripts/measure_performance.py
 
-``--quick`` does one short run of everything (the test suite uses it to prove the script
-works); its numbers are not meant to be published.
+``--quick`` does one short run of everything, fresh environments included; its numbers are
+not meant to be published. ``--smoke`` is what the test suite runs to prove the script works
+without the network: it installs nothing and measures the frameworks already installed in this
+Python's environment (``requirements/examples.txt`` pins them), served by the standard library's
+WSGI server since gunicorn is not in that environment, for one second per endpoint.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.metadata
 import json
 import os
 import platform
@@ -67,10 +71,30 @@ class Settings:
     runs: int
     startup_runs: int
     seconds: int
+    warm_up_seconds: int = 1
 
 
 FULL = Settings(runs=5, startup_runs=20, seconds=10)
 QUICK = Settings(runs=1, startup_runs=2, seconds=1)
+SMOKE = Settings(runs=1, startup_runs=1, seconds=1, warm_up_seconds=0)
+
+# --smoke serves each app with the standard library's threaded WSGI server (argv: port, module:app).
+STDLIB_SERVER = """
+import importlib, socketserver, sys
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+class Server(socketserver.ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+class Quiet(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+module, name = sys.argv[2].split(":")
+make_server("127.0.0.1", int(sys.argv[1]), getattr(importlib.import_module(module), name), Server, Quiet).serve_forever()
+"""
+GUNICORN_NAME = f"{GUNICORN.replace('==', ' ')}, {WORKERS} sync workers, DEBUG off, SQLite database"
+STDLIB_SERVER_NAME = "wsgiref (Python's standard library, threaded; --smoke only), DEBUG off, SQLite database"
 
 
 def run(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
@@ -110,6 +134,30 @@ def footprint(python: str, framework: Framework, workdir: Path) -> tuple[Path, d
     }
     run([str(venv / "bin/python"), "-m", "pip", "install", "--disable-pip-version-check", GUNICORN, *framework.extras])
     return venv, result
+
+
+def installed_footprint(framework: Framework) -> tuple[Path, dict[str, object]]:
+    """--smoke: the framework as this environment already has it, with what it requires; nothing is installed."""
+    from packaging.requirements import Requirement  # in the test environment; a real run does not need it
+
+    names: set[str] = set()
+    todo = [framework.id]
+    while todo:
+        name = todo.pop().lower().replace("_", "-")
+        if name in names:
+            continue
+        names.add(name)
+        for spec in importlib.metadata.requires(name) or []:
+            requirement = Requirement(spec)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    files = [file.locate() for name in names for file in importlib.metadata.files(name) or []]
+    result = {
+        "version": importlib.metadata.version(framework.id),
+        "packages": len(names),
+        "install_size_mb": round(sum(Path(file).stat().st_size for file in files if Path(file).is_file()) / 1e6, 1),
+    }
+    return Path(sys.prefix), result
 
 
 def startup(venv: Path, framework: Framework, module: str, runs: int, env: dict[str, str]) -> tuple[float, float]:
@@ -163,19 +211,25 @@ def wrk(url: str, seconds: int) -> dict[str, float]:
     return {"requests_per_second": requests, **latency}
 
 
-def throughput(venv: Path, framework: Framework, settings: Settings, env: dict[str, str]) -> dict[str, dict[str, float]]:
+def throughput(
+    venv: Path, framework: Framework, settings: Settings, env: dict[str, str], stdlib_server: bool = False,
+) -> dict[str, dict[str, float]]:
     port = free_port()
+    if stdlib_server:
+        command = [str(venv / "bin/python"), "-c", STDLIB_SERVER, str(port), framework.wsgi_app]
+    else:
+        command = [str(venv / "bin/gunicorn"), "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--log-level",
+                   "warning", framework.wsgi_app]
     server = subprocess.Popen(
-        [str(venv / "bin/gunicorn"), "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-         framework.wsgi_app],
-        cwd=framework.app_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        command, cwd=framework.app_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
         results = {}
         for endpoint in ("hello", "items"):
             url = f"http://127.0.0.1:{port}/{endpoint}"
             wait_until_up(url)
-            wrk(url, 1)  # warm-up: imports, caches, database connection
+            if settings.warm_up_seconds:
+                wrk(url, settings.warm_up_seconds)  # warm-up: imports, caches, database connection
             runs = [wrk(url, settings.seconds) for _ in range(settings.runs)]
             rates = [result["requests_per_second"] for result in runs]
             median_rate = statistics.median(rates)
@@ -206,13 +260,18 @@ def machine() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="one short run of everything, to check the script works")
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("--quick", action="store_true", help="one short run of everything, to check the script works")
+    modes.add_argument("--smoke", action="store_true",
+                      help="no installs, no network: this environment's frameworks, the standard library's server, 1 s loads")
     parser.add_argument("--python", default=sys.executable,
                         help="Python for the measured environments, 3.12 or newer for Django 6.1 (default: this one)")
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"YAML file to write (default {OUTPUT.relative_to(ROOT)})")
     arguments = parser.parse_args()
-    settings = QUICK if arguments.quick else FULL
-    python_version = run([arguments.python, "-c", "import platform; print(platform.python_version())"]).stdout.strip()
+    mode = "smoke" if arguments.smoke else "quick" if arguments.quick else ""
+    settings = {"smoke": SMOKE, "quick": QUICK, "": FULL}[mode]
+    python = sys.executable if arguments.smoke else arguments.python  # --smoke measures this very environment
+    python_version = run([python, "-c", "import platform; print(platform.python_version())"]).stdout.strip()
     # wrk prints its version and exits with status 1
     wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False).stdout.split()[1]
     wrk_version = wrk_version.removeprefix("debian/")
@@ -220,8 +279,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         workdir = Path(scratch)
         for framework in FRAMEWORKS:
-            print(f"{framework.id}: installing", file=sys.stderr)
-            venv, result = footprint(arguments.python, framework, workdir)
+            print(f"{framework.id}: {'this environment' if arguments.smoke else 'installing'}", file=sys.stderr)
+            venv, result = installed_footprint(framework) if arguments.smoke else footprint(python, framework, workdir)
             database = workdir / f"{framework.id}.sqlite3"
             # Explicit settings module: a caller's DJANGO_SETTINGS_MODULE (a test run's, say) must not leak in.
             env = {**os.environ, "PERF_DB": str(database), "DJANGO_SETTINGS_MODULE": "settings", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -235,7 +294,7 @@ def main() -> int:
                 "orm_app_startup_ms": served_ms, "orm_app_startup_rss_mb": served_mb,
             }
             print(f"{framework.id}: throughput", file=sys.stderr)
-            for endpoint, numbers in throughput(venv, framework, settings, env).items():
+            for endpoint, numbers in throughput(venv, framework, settings, env, stdlib_server=arguments.smoke).items():
                 endpoints[endpoint][framework.id] = numbers
     document = {
         "id": arguments.output.stem,
@@ -243,11 +302,13 @@ def main() -> int:
         "measured": datetime.date.today(),
         "machine": machine(),
         "python": python_version,
-        "command": "python scripts/measure_performance.py" + (" --quick" if arguments.quick else ""),
-        "server": f"{GUNICORN.replace('==', ' ')}, {WORKERS} sync workers, DEBUG off, SQLite database",
+        "command": "python scripts/measure_performance.py" + (f" --{mode}" if mode else ""),
+        "server": STDLIB_SERVER_NAME if arguments.smoke else GUNICORN_NAME,
         "load": f"wrk {wrk_version}, {WRK_THREADS} threads, {WRK_CONNECTIONS} connections, {settings.runs} run(s) "
-                f"of {settings.seconds} s per endpoint after a 1 s warm-up, on the same machine",
-        "baseline_startup_ms": baseline(arguments.python, settings.startup_runs),
+                f"of {settings.seconds} s per endpoint"
+                + (f" after a {settings.warm_up_seconds} s warm-up" if settings.warm_up_seconds else " without a warm-up")
+                + ", on the same machine",
+        "baseline_startup_ms": baseline(python, settings.startup_runs),
         "footprint": footprints,
         "endpoints": [
             {"id": "hello", "description": "Returns the text 'Hello, world!'", "results": endpoints["hello"]},

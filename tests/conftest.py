@@ -15,7 +15,9 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
 
 from macros.paths import ROOT
+from tests.browser import Watch
 from tests.hostile import Written, built_from, hostile
+from tests.support import built_once
 
 FIXTURES = Path(__file__).parent / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -56,21 +58,26 @@ def build_site(site_dir: Path, *, data_dir: Path | None = None) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real site, built once per test run."""
-    return build_site(tmp_path_factory.mktemp("site"))
+    """The real site, built once per test run (shared by the workers: tests/support.py's ``built_once``)."""
+    return built_once(tmp_path_factory, "site", build_site)
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """A site built from three frameworks whose text is full of HTML and template syntax."""
-    return build_site(tmp_path_factory.mktemp("fixture-site"), data_dir=FIXTURES / "three-frameworks" / "data")
+    """A site built from three frameworks whose text is full of HTML and template syntax, once per run."""
+    return built_once(tmp_path_factory, "fixture-site",
+                      lambda folder: build_site(folder, data_dir=FIXTURES / "three-frameworks" / "data"))
+
+
+def build_hostile(folder: Path) -> tuple[BuiltSite, Written]:
+    data_dir, written = built_from(folder, hostile)
+    return build_site(data_dir.parent / "site", data_dir=data_dir), written
 
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Written]:
     """The every-kind fixture with hostile text in every text field, built once per run."""
-    data_dir, written = built_from(tmp_path_factory.mktemp("hostile"), hostile)
-    return build_site(data_dir.parent / "site", data_dir=data_dir), written
+    return built_once(tmp_path_factory, "hostile", build_hostile)
 
 
 @pytest.fixture
@@ -82,12 +89,18 @@ def minimal_data(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(site: BuiltSite) -> Iterator[str]:
-    """The real site served on a loopback port."""
-    from scripts.static_server import serve
+def served_site(site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The real site served on a loopback port, as a copy whose sitemap names that address (see tests/support.py)."""
+    from tests.support import served
 
-    with serve(site.site_dir) as url:
-        yield url
+    with served(site.site_dir, tmp_path_factory.mktemp("served") / "site") as copy_and_url:
+        yield copy_and_url
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site: tuple[Path, str]) -> str:
+    """The base URL of the served real site; Material's instant navigation works on it as on the published site."""
+    return served_site[1]
 
 
 @pytest.fixture(scope="session")
@@ -98,13 +111,16 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
-    """A fresh page whose requests and console are watched; the test fails on anything unclean."""
-    from tests.browser import Watch
+def watch(site_url: str) -> Watch:
+    """What the test's ``page`` did; a test that provokes a policy violation on purpose takes it off the list."""
+    return Watch(origin=site_url)
 
+
+@pytest.fixture
+def page(browser: Browser, watch: Watch) -> Iterator[Page]:
+    """A fresh page whose requests and console are watched; the test fails on anything unclean."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    watch = Watch(origin=site_url)
     watch.attach(page)
     yield page
     context.close()

@@ -1,65 +1,25 @@
 """Accessibility in headless Chromium: axe-core's WCAG 2.1 A and AA rules on every kind of page,
 in light and dark mode, and the interactive parts used with the keyboard alone.
 
-axe-core is pinned in package.json and package-lock.json; `npm ci` installs it into
-node_modules/. A violation is fixed in docs/stylesheets/site.css or docs/overrides/, never by
-turning a rule off.
+A violation is fixed in docs/stylesheets/site.css or docs/overrides/, never by turning a rule off.
+The desktop test below opens each page state once and runs every check of that state, axe's and
+others' (that it loads cleanly, what axe cannot measure, the policy's hold); the phone-sized axe
+runs, with the rules Lighthouse's accessibility category adds, are in tests/test_browser_pages.py.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.paths import ROOT
+from tests.browser import Watch, axe_report, axe_violations
+from tests.test_browser_csp import assert_a_script_added_later_is_blocked
 from tests.test_browser_pages import MASTER, PAGE_TYPES, SCHEMES, PageType, open_page, settle
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A matrix cell opened from a shared link: its "#" permalink is shown because it is the target.
 TARGETED_CELL = PageType("home-shared-cell", "#m-admin-django")
-
-RUN_AXE = """options => axe.run(document, options).then(results => results.violations.map(violation => ({
-  id: violation.id,
-  impact: violation.impact,
-  help: violation.help,
-  nodes: violation.nodes.map(node => ({target: node.target.join(" "), summary: node.failureSummary})),
-})))"""
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> Path:
-    if not AXE.is_file():
-        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run 'npm ci' in {ROOT} (package-lock.json pins axe-core)")
-    return AXE
-
-
-def axe_violations(page: Page, axe_source: Path) -> list[dict]:
-    """Inject axe-core (from the file, so no request leaves the site) and run the WCAG 2.1 A/AA rules."""
-    page.evaluate(axe_source.read_text(encoding="utf-8"))  # not a <script> tag: the page's CSP would block it
-    return page.evaluate(RUN_AXE, {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-
-
-def report(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"]:
-            summary = " ".join(node["summary"].split())
-            lines.append(f"    {node['target']}: {summary}")
-    return "\n".join(lines)
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("kind", [*PAGE_TYPES, TARGETED_CELL], ids=str)
-def test_no_wcag_violations(page: Page, site_url: str, axe_source: Path, kind: PageType, scheme: str) -> None:
-    open_page(page, site_url, kind, scheme)
-    if kind is TARGETED_CELL:
-        expect(page.locator(".fvd-permalink:target")).to_have_css("opacity", "1")
-    violations = axe_violations(page, axe_source)
-    assert violations == [], f"axe found WCAG violations on /{kind.path} in {scheme} mode:\n{report(violations)}"
 
 
 CONTRAST = """element => {
@@ -87,12 +47,9 @@ CONTRAST = """element => {
 }"""
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_copy_link_marks_are_readable_whenever_they_show(page: Page, site_url: str, scheme: str) -> None:
+def copy_link_marks_are_readable_whenever_they_show(page: Page) -> None:
     """axe skips text that is only punctuation, so the matrix cell's # and the heading's ¶ are measured here."""
-    open_page(page, site_url, TARGETED_CELL, scheme)
-    mark = page.locator(".fvd-permalink:target")
-    expect(mark).to_have_css("opacity", "1")
+    mark = page.locator(".fvd-permalink:target")  # shown: the test waited for it before running axe
     assert mark.evaluate(CONTRAST) >= 4.5, "the # of a cell opened from a shared link"
     mark.hover()  # the row's hover background and the link's hover colour
     settle(page)
@@ -104,10 +61,8 @@ def test_copy_link_marks_are_readable_whenever_they_show(page: Page, site_url: s
     assert pilcrow.evaluate(CONTRAST) >= 4.5, "the ¶ of a heading reached with Tab"
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_links_stay_readable_under_the_mouse_and_with_focus(page: Page, site_url: str, scheme: str) -> None:
+def links_stay_readable_under_the_mouse_and_with_focus(page: Page) -> None:
     """axe sees links at rest only; Material turns them its accent colour on hover and focus."""
-    open_page(page, site_url, next(kind for kind in PAGE_TYPES if kind.id == "criterion"), scheme)
     links = {
         "a link in running text": page.locator("article p a:not([class])").first,
         "a navigation link": page.locator("nav.md-nav--primary a.md-nav__link:not(.md-nav__link--active)").last,
@@ -120,6 +75,34 @@ def test_links_stay_readable_under_the_mouse_and_with_focus(page: Page, site_url
         page.mouse.move(0, 0)
         settle(page)
         assert link.evaluate(CONTRAST) >= 4.5, f"{name} with keyboard focus"
+
+
+# What axe cannot see, measured in the page states that show it (both schemes each).
+BEYOND_AXE: dict[str, Callable[[Page], None]] = {
+    TARGETED_CELL.id: copy_link_marks_are_readable_whenever_they_show,
+    "criterion": links_stay_readable_under_the_mouse_and_with_focus,
+}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("kind", [*PAGE_TYPES, TARGETED_CELL], ids=str)
+def test_every_page_state_loads_cleanly_passes_axe_and_holds_its_policy(
+    page: Page, watch: Watch, site_url: str, kind: PageType, scheme: str
+) -> None:
+    """Each kind of page in each scheme, opened once: no console error, failed request or request to
+    another host (the fixture's watch), no axe violation, the contrast axe cannot measure where the
+    state shows it, and a script added after loading is blocked (tests/test_browser_csp.py)."""
+    open_page(page, site_url, kind, scheme)
+    expect(page.locator("article h1")).to_be_visible()
+    if kind.answered:
+        assert "?" in page.url, "answering a question records it in the address"
+    if kind is TARGETED_CELL:
+        expect(page.locator(".fvd-permalink:target")).to_have_css("opacity", "1")
+    violations = axe_violations(page)
+    assert violations == [], f"axe found violations on /{kind.path} in {scheme} mode:\n{axe_report(violations)}"
+    if check := BEYOND_AXE.get(kind.id):
+        check(page)
+    assert_a_script_added_later_is_blocked(page, watch)
 
 
 def focused(page: Page, selector: str) -> bool:

@@ -13,6 +13,7 @@ from playwright.sync_api import Page
 
 from tests.conftest import BuiltSite
 from tests.hostile import Written
+from tests.support import served
 
 # Any element or attribute the payload names, and any sign that injected script ran.
 INJECTED = """() => ({
@@ -23,11 +24,9 @@ INJECTED = """() => ({
 
 
 @pytest.fixture(scope="module")
-def site_url(hostile_site: tuple[BuiltSite, Written]) -> Iterator[str]:
-    """This module's pages are the hostile build; conftest's watched ``page`` opens them."""
-    from scripts.static_server import serve
-
-    with serve(hostile_site[0].site_dir) as url:
+def site_url(hostile_site: tuple[BuiltSite, Written], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """This module's pages are the hostile build, served as the real one is; conftest's watched ``page`` opens them."""
+    with served(hostile_site[0].site_dir, tmp_path_factory.mktemp("served-hostile") / "site") as (_, url):
         yield url
 
 

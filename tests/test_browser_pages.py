@@ -1,7 +1,10 @@
-"""Every kind of page, as readers meet it: in light and dark mode, on a phone, and without JavaScript.
+"""Every kind of page, as readers meet it: on a phone and without JavaScript.
 
 The ``page`` fixture fails a test on any console error, failed request or request to another
-host, so each test that uses it also checks that the page works offline.
+host, so each test that uses it also checks that the page works offline. Each page state is
+opened once for all its checks: in light and dark mode on a desktop by the axe test of
+tests/test_browser_accessibility.py (which also checks that the page loads cleanly), on a phone
+and without JavaScript here.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from playwright.sync_api import Browser, Page, expect
 from macros.model.models import DecisionTree
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
-from tests.browser import Watch
+from tests.browser import LIGHTHOUSE_RULES, Watch, axe_report, axe_violations
+from tests.support import once, wait_until
 
-DATASET = load_dataset(DATA_DIR)
+DATASET = once(load_dataset, DATA_DIR)  # shared with the other modules that read it
 MASTER = next(tree for tree in DATASET.decisions if tree.master)
 PHONE = {"width": 375, "height": 812}
 SCHEMES = ["light", "dark"]
@@ -63,6 +67,8 @@ def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light") 
     page.goto(f"{site_url}{kind.path}")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
     diagrams = page.locator(".fvd-mermaid")
+    if kind.tree is not None:  # the loop below checks something: a page with a decision tree has its flowchart
+        expect(diagrams).to_have_count(1)
     for index in range(diagrams.count()):
         # Drawn once scrolled into view, and in the page's scheme (diagrams.js redraws when it changes).
         diagrams.nth(index).scroll_into_view_if_needed()
@@ -78,14 +84,14 @@ def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light") 
     settle(page)
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("kind", PAGE_TYPES, ids=str)
-def test_page_loads_cleanly(page: Page, site_url: str, kind: PageType, scheme: str) -> None:
-    """No console error, failed request or request to another host (checked by the fixture)."""
-    open_page(page, site_url, kind, scheme)
-    expect(page.locator("article h1")).to_be_visible()
-    if kind.answered:
-        assert "?" in page.url, "answering a question records it in the address"
+def test_the_watch_reports_what_chrome_flags(page: Page, watch: Watch, site_url: str) -> None:
+    """The control for every browser test's DevTools-issue check: a deprecated API, used on purpose, is reported."""
+    page.goto(site_url)
+    page.evaluate("() => { const request = new XMLHttpRequest(); request.open('GET', location.href, false); request.send(); }")
+    reported = wait_until(lambda: watch.issues, timeout=5, interval=0.05,
+                          pause=lambda seconds: page.wait_for_timeout(seconds * 1000))
+    assert [issue.split(":")[0] for issue in reported] == ["DeprecationIssue"]
+    watch.issues.clear()
 
 
 OVERFLOW = """() => {
@@ -126,8 +132,24 @@ WIDE_TABLES = """() => {
 }"""
 
 
+LEGIBLE_SHARE = """() => {
+  // Lighthouse's font-size audit: the share of the visible text, by characters, set in 12 px or larger.
+  let legible = 0, total = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent.trim().length;
+    if (!length || !node.parentElement.checkVisibility({visibilityProperty: true})) continue;
+    total += length;
+    if (parseFloat(getComputedStyle(node.parentElement).fontSize) >= 12) legible += length;
+  }
+  return total ? legible / total : 0;
+}"""
+
+
 @pytest.mark.parametrize("kind", PAGE_TYPES, ids=str)
-def test_a_phone_never_scrolls_sideways(page: Page, site_url: str, kind: PageType) -> None:
+def test_on_a_phone_a_page_fits_the_width_is_legible_and_passes_axe(page: Page, site_url: str, kind: PageType) -> None:
+    """Lighthouse judges pages at a phone's size; its checks that depend on a page's content run here on
+    every page type: axe with the rules of its accessibility category, and its legible font-size share."""
     page.set_viewport_size(PHONE)
     open_page(page, site_url, kind)
     scroll_width, window_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
@@ -135,14 +157,12 @@ def test_a_phone_never_scrolls_sideways(page: Page, site_url: str, kind: PageTyp
     assert scroll_width <= window_width, f"the page is {scroll_width} px wide: {page.evaluate(OVERFLOW)}"
     wide = page.evaluate(WIDE_TABLES)
     assert [table for table in wide if not table["scrolls"]] == [], "wide tables must scroll inside their own box"
-
-
-def test_a_framework_page_has_tables_wider_than_a_phone_that_scroll_in_their_box(page: Page, site_url: str) -> None:
-    """The check above is not vacuous: the framework page's release tables really need their scroll box."""
-    page.set_viewport_size(PHONE)
-    open_page(page, site_url, next(kind for kind in PAGE_TYPES if kind.id == "framework"))
-    wide = page.evaluate(WIDE_TABLES)
-    assert wide and all(table["scrolls"] for table in wide)
+    if kind.id == "framework":
+        assert wide, "the check above is not vacuous: the framework page's release tables really need their scroll box"
+    legible = page.evaluate(LEGIBLE_SHARE)
+    assert legible >= 0.6, f"only {legible:.0%} of the text is 12 px or larger; Lighthouse's font-size audit wants 60%"
+    violations = axe_violations(page, LIGHTHOUSE_RULES)
+    assert violations == [], f"axe found violations on /{kind.path} on a phone:\n{axe_report(violations)}"
 
 
 @pytest.mark.parametrize("kind", STATIC_PAGE_TYPES, ids=str)
@@ -170,6 +190,7 @@ def test_without_javascript_the_text_is_all_there(browser: Browser, site_url: st
             if folded.count() == 0:
                 expect(table).to_be_visible()
         if kind.tree is not None:
+            expect(article.locator("#walk")).to_be_hidden()  # the chooser's heading: without JavaScript, no chooser
             expect(article.locator("#steps")).to_be_visible()
             expect(article.locator("#outcomes")).to_be_visible()
             for question in kind.tree.questions:

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros.paths import ROOT
-
-
-def project_copy(tmp_path: Path, data: Path) -> Path:
-    """mkdocs.yml and docs/ of the real project, with another data folder beside them."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(data, project / "data")
-    (project / "macros").symlink_to(ROOT / "macros")
-    return project
+from tests.support import project_around
 
 
 def add_to_nav(project: Path, entry: dict[str, str]) -> None:
@@ -38,11 +26,11 @@ def mkdocs(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_invalid_data_fails_the_build_and_leaves_the_published_site_alone(tmp_path: Path, minimal_data: Path) -> None:
+def test_invalid_data_fails_the_build_and_leaves_the_published_site_alone(minimal_data: Path) -> None:
     admin = minimal_data / "criteria" / "admin.yaml"
     admin.write_text(admin.read_text().replace("rating: strong", "rating: excellent"))
     (minimal_data / "use-cases" / "prototyping.yaml").write_text("id: prototyping\nid: again\n")
-    project = project_copy(tmp_path, minimal_data)
+    project = project_around(minimal_data, writable_docs=True)
     site = project / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good build")
@@ -61,8 +49,8 @@ def test_invalid_data_fails_the_build_and_leaves_the_published_site_alone(tmp_pa
     assert (site / "index.html").read_text() == "the last good build"
 
 
-def test_a_broken_macro_fails_the_build(tmp_path: Path, minimal_data: Path) -> None:
-    project = project_copy(tmp_path, minimal_data)
+def test_a_broken_macro_fails_the_build(minimal_data: Path) -> None:
+    project = project_around(minimal_data, writable_docs=True)
     (project / "docs" / "broken.md").write_text("---\nrender_macros: true\n---\n# Broken\n\n<!--{{ no_such_macro() }}-->\n")
     add_to_nav(project, {"Broken": "broken.md"})
 
@@ -73,8 +61,8 @@ def test_a_broken_macro_fails_the_build(tmp_path: Path, minimal_data: Path) -> N
     assert not (project / "site" / "broken" / "index.html").exists()
 
 
-def test_template_syntax_in_hand_written_pages_renders_as_written(tmp_path: Path, minimal_data: Path) -> None:
-    project = project_copy(tmp_path, minimal_data)
+def test_template_syntax_in_hand_written_pages_renders_as_written(minimal_data: Path) -> None:
+    project = project_around(minimal_data, writable_docs=True)
     page = (
         "---\nrender_macros: true\n---\n# Templates\n\nInline `{{ user.name }}` and a block:\n\n"
         "```django\n{% extends 'base.html' %}\n{% block body %}{{ form.as_p }}{% csrf_token %}{% endblock %}\n```\n\n"
@@ -94,9 +82,9 @@ def test_template_syntax_in_hand_written_pages_renders_as_written(tmp_path: Path
     assert [badge.get_text() for badge in html.select("article .fvd-rating")] == ["Strong", "Good", "Fair", "Weak"]
 
 
-def test_macros_run_only_on_pages_that_opt_in(tmp_path: Path, minimal_data: Path) -> None:
+def test_macros_run_only_on_pages_that_opt_in(minimal_data: Path) -> None:
     """Without ``render_macros: true`` a page is plain Markdown: a macro call stays an HTML comment."""
-    project = project_copy(tmp_path, minimal_data)
+    project = project_around(minimal_data, writable_docs=True)
     (project / "docs" / "plain.md").write_text("# Plain\n\n<!--{{ rating_scale() }}-->\n\n`{{ not_a_macro }}`\n")
     add_to_nav(project, {"Plain": "plain.md"})
 

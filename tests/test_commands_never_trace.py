@@ -10,14 +10,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from macros.paths import ROOT
-from tests.test_serve import free_port
+from tests.support import free_port, project_around, wait_until
 from tests.test_validation import ADMIN, replace
 
 TIMEOUT = 60
@@ -84,15 +83,6 @@ def test_every_command_reports_a_broken_dataset_without_a_traceback(command: str
     assert LOCATED.search(result.stderr) and f"problem(s) in {example_data}" in result.stderr
 
 
-def project(data: Path) -> Path:
-    """A project around ``data``: a mkdocs.yml inheriting the real one, and the real docs/ and macros/ linked."""
-    root = data.parent
-    (root / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n")
-    for linked in ("docs", "macros"):
-        (root / linked).symlink_to(ROOT / linked)
-    return root
-
-
 def break_everything(data: Path) -> list[str]:
     """Apply every breakage at once; the located lines they produce."""
     for edit, _ in BREAKAGES.values():
@@ -106,7 +96,7 @@ def mkdocs(root: Path, *arguments: str, **options: object) -> subprocess.Popen[s
 
 
 def test_mkdocs_build_reports_a_broken_dataset_without_a_traceback(example_data: Path) -> None:
-    root = project(example_data)
+    root = project_around(example_data)
     located = break_everything(example_data)
     build = mkdocs(root, "build", "--strict", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -119,7 +109,7 @@ def test_mkdocs_build_reports_a_broken_dataset_without_a_traceback(example_data:
 
 
 def test_mkdocs_serve_on_a_broken_dataset_reports_it_without_a_traceback(example_data: Path) -> None:
-    root = project(example_data)
+    root = project_around(example_data)
     located = break_everything(example_data)
     server = mkdocs(root, "serve", "-a", f"127.0.0.1:{free_port()}", stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
@@ -131,18 +121,18 @@ def test_mkdocs_serve_on_a_broken_dataset_reports_it_without_a_traceback(example
 
 
 def wait_for_log(log: Path, text: str, server: subprocess.Popen[str]) -> str:
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
+    def printed() -> str:
         content = log.read_text()
-        if text in content:
-            return content
-        assert server.poll() is None, f"mkdocs serve stopped:\n{content}"
-        time.sleep(0.2)
-    raise AssertionError(f"mkdocs serve never printed {text!r}:\n{log.read_text()}")
+        assert text in content or server.poll() is None, f"mkdocs serve stopped:\n{content}"
+        return content if text in content else ""
+
+    content = wait_until(printed, timeout=TIMEOUT)
+    assert content, f"mkdocs serve never printed {text!r}:\n{log.read_text()}"
+    return content
 
 
 def test_mkdocs_serve_reports_data_broken_while_serving_without_a_traceback(example_data: Path) -> None:
-    root = project(example_data)
+    root = project_around(example_data)
     log = root / "serve.log"
     with log.open("w") as output:
         server = mkdocs(root, "serve", "-a", f"127.0.0.1:{free_port()}", stdout=output, stderr=subprocess.STDOUT)

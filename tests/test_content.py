@@ -9,8 +9,9 @@ import pytest
 from macros.model.addresses import SITE_LINK
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
+from tests.support import once
 
-DATASET = load_dataset(DATA_DIR)
+DATASET = once(load_dataset, DATA_DIR)  # shared with the other modules that read it
 
 # From the content brief (shared/CONTENT-BRIEF.md): the ids it proposes and the claims it lists.
 BRIEF_CRITERIA = [

@@ -8,10 +8,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from macros.model.registry import CRITERIA
 from macros.paths import DATA_DIR, ROOT
 from macros.pipeline import load_dataset
 from macros.problems import Problem
-from macros.model.registry import CRITERIA
 from macros.tools.affected import affected_summary
 from macros.tools.contributors import freshness_warnings, github_annotation
 

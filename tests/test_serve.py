@@ -3,43 +3,38 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.test_build import project_copy
-
-TIMEOUT = 60
+from tests.support import free_port, project_around, wait_until
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def body(url: str) -> str:
+    """The page at ``url``, or "" while the server is not up yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+    except (urllib.error.URLError, ConnectionError):
+        return ""
 
 
-def wait_for(url: str, text: str) -> str:
-    """Poll ``url`` until its body contains ``text``; fail after TIMEOUT seconds."""
-    deadline = time.monotonic() + TIMEOUT
-    body = ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                body = response.read().decode()
-            if text in body:
-                return body
-        except (urllib.error.URLError, ConnectionError):
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"{url} never contained {text!r}; last body starts {body[:200]!r}")
+def wait_for(url: str, text: str) -> None:
+    """Poll ``url`` until its body contains ``text``; fail after a minute."""
+    last = ""
+
+    def shows_text() -> bool:
+        nonlocal last
+        last = body(url)
+        return text in last
+
+    assert wait_until(shows_text, interval=0.3), f"{url} never contained {text!r}; last body starts {last[:200]!r}"
 
 
-def test_editing_a_yaml_file_rebuilds_the_served_page(tmp_path: Path, minimal_data: Path) -> None:
-    project = project_copy(tmp_path, minimal_data)
+def test_editing_a_yaml_file_rebuilds_the_served_page(minimal_data: Path) -> None:
+    project = project_around(minimal_data)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],

@@ -7,8 +7,9 @@ import pytest
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
 from tests.conftest import BuiltSite
+from tests.support import once
 
-DATASET = load_dataset(DATA_DIR)
+DATASET = once(load_dataset, DATA_DIR)  # shared with the other modules that read it
 EDIT_BASE = "https://github.com/flask-vs-django/flask-vs-django/edit/main/"
 
 
