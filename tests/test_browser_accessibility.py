@@ -2,8 +2,9 @@
 in light and dark mode, and the interactive parts used with the keyboard alone.
 
 A violation is fixed in docs/stylesheets/site.css or docs/overrides/, never by turning a rule off.
-The desktop test below opens each page state once and runs every check of that state, axe's and
-others' (that it loads cleanly, what axe cannot measure, the policy's hold); the phone-sized axe
+The desktop test below opens each kind of page once, in dark mode and then switched to light, and
+runs every check of those states, axe's and others' (that it loads cleanly, what axe cannot
+measure, the policy's hold); the phone-sized axe
 runs, with the rules Lighthouse's accessibility category adds, are in tests/test_browser_pages.py.
 """
 
@@ -16,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser import Watch, axe_report, axe_violations
 from tests.test_browser_csp import assert_a_script_added_later_is_blocked
-from tests.test_browser_pages import MASTER, PAGE_TYPES, SCHEMES, PageType, open_page, settle
+from tests.test_browser_pages import MASTER, PAGE_TYPES, PageType, open_page, settle, switch_scheme
 
 # A matrix cell opened from a shared link: its "#" permalink is shown because it is the target.
 TARGETED_CELL = PageType("home-shared-cell", "#m-admin-django")
@@ -77,31 +78,39 @@ def links_stay_readable_under_the_mouse_and_with_focus(page: Page) -> None:
         assert link.evaluate(CONTRAST) >= 4.5, f"{name} with keyboard focus"
 
 
-# What axe cannot see, measured in the page states that show it (both schemes each).
+# What axe cannot see, measured in the page states that show it (in both schemes).
 BEYOND_AXE: dict[str, Callable[[Page], None]] = {
     TARGETED_CELL.id: copy_link_marks_are_readable_whenever_they_show,
     "criterion": links_stay_readable_under_the_mouse_and_with_focus,
 }
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("kind", [*PAGE_TYPES, TARGETED_CELL], ids=str)
-def test_every_page_state_loads_cleanly_passes_axe_and_holds_its_policy(
-    page: Page, watch: Watch, site_url: str, kind: PageType, scheme: str
-) -> None:
-    """Each kind of page in each scheme, opened once: no console error, failed request or request to
-    another host (the fixture's watch), no axe violation, the contrast axe cannot measure where the
-    state shows it, and a script added after loading is blocked (tests/test_browser_csp.py)."""
-    open_page(page, site_url, kind, scheme)
-    expect(page.locator("article h1")).to_be_visible()
-    if kind.answered:
-        assert "?" in page.url, "answering a question records it in the address"
+def assert_accessible(page: Page, kind: PageType, scheme: str) -> None:
+    """No axe violation, and the contrast axe cannot measure where the state shows it."""
     if kind is TARGETED_CELL:
         expect(page.locator(".fvd-permalink:target")).to_have_css("opacity", "1")
     violations = axe_violations(page)
     assert violations == [], f"axe found violations on /{kind.path} in {scheme} mode:\n{axe_report(violations)}"
     if check := BEYOND_AXE.get(kind.id):
         check(page)
+
+
+@pytest.mark.parametrize("kind", [*PAGE_TYPES, TARGETED_CELL], ids=str)
+def test_every_page_state_loads_cleanly_passes_axe_and_holds_its_policy(
+    page: Page, watch: Watch, site_url: str, kind: PageType
+) -> None:
+    """Each kind of page, opened once: first in dark mode (a first visit follows the system's scheme),
+    then switched to light with the header's toggle, and checked with axe in each. Throughout, no console
+    error, failed request or request to another host (the fixture's watch); at the end, a script added
+    after loading is blocked (tests/test_browser_csp.py). Light mode on a first visit is how every
+    other browser test opens its pages."""
+    open_page(page, site_url, kind, "dark")
+    expect(page.locator("article h1")).to_be_visible()
+    if kind.answered:
+        assert "?" in page.url, "answering a question records it in the address"
+    assert_accessible(page, kind, "dark")
+    switch_scheme(page, kind, "light")
+    assert_accessible(page, kind, "light")
     assert_a_script_added_later_is_blocked(page, watch)
 
 

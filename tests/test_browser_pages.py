@@ -1,10 +1,10 @@
 """Every kind of page, as readers meet it: on a phone and without JavaScript.
 
 The ``page`` fixture fails a test on any console error, failed request or request to another
-host, so each test that uses it also checks that the page works offline. Each page state is
-opened once for all its checks: in light and dark mode on a desktop by the axe test of
-tests/test_browser_accessibility.py (which also checks that the page loads cleanly), on a phone
-and without JavaScript here.
+host, so each test that uses it also checks that the page works offline. Each page is opened
+once for all the checks of a state: on a desktop, in dark mode and then switched to light, by
+the axe test of tests/test_browser_accessibility.py (which also checks that the page loads
+cleanly); on a phone and without JavaScript here.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from tests.support import once, wait_until
 DATASET = once(load_dataset, DATA_DIR)  # shared with the other modules that read it
 MASTER = next(tree for tree in DATASET.decisions if tree.master)
 PHONE = {"width": 375, "height": 812}
-SCHEMES = ["light", "dark"]
 
 
 @dataclass(frozen=True)
@@ -61,10 +60,8 @@ def settle(page: Page) -> None:
     page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
 
 
-def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light") -> None:
-    """Open the page in the reader's colour scheme and wait until everything on it is drawn."""
-    page.emulate_media(color_scheme=scheme)  # Material follows prefers-color-scheme on a first visit
-    page.goto(f"{site_url}{kind.path}")
+def drawn_in(page: Page, kind: PageType, scheme: str) -> None:
+    """Wait until the page shows ``scheme`` and its flowchart is drawn, in that scheme's theme."""
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
     diagrams = page.locator(".fvd-mermaid")
     if kind.tree is not None:  # the loop below checks something: a page with a decision tree has its flowchart
@@ -74,6 +71,13 @@ def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light") 
         diagrams.nth(index).scroll_into_view_if_needed()
         expect(diagrams.nth(index)).to_have_attribute("data-theme", "dark" if scheme == "dark" else "default")
         expect(diagrams.nth(index).locator("svg")).to_be_visible()
+
+
+def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light") -> None:
+    """Open the page in the reader's colour scheme and wait until everything on it is drawn."""
+    page.emulate_media(color_scheme=scheme)  # Material follows prefers-color-scheme on a first visit
+    page.goto(f"{site_url}{kind.path}")
+    drawn_in(page, kind, scheme)
     if kind.chooser:
         answers = page.locator(".fvd-chooser__answers button")
         expect(answers.first).to_be_visible()
@@ -81,6 +85,13 @@ def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light") 
             answers.first.click()
             expect(page.locator(".fvd-chooser__path li")).to_have_count(1)
     page.wait_for_load_state("networkidle")
+    settle(page)
+
+
+def switch_scheme(page: Page, kind: PageType, scheme: str) -> None:
+    """Switch to ``scheme`` with the header's toggle, as a reader does on the page, and wait until all is redrawn."""
+    page.locator(f"label[title='Switch to {scheme} mode']").click()
+    drawn_in(page, kind, scheme)
     settle(page)
 
 
