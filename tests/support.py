@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from filelock import FileLock
 
 from macros.paths import ROOT
@@ -47,6 +48,18 @@ def once[T](function: Callable[..., T], *arguments: object) -> T:
     text, over a second, and each worker imports every module that reads it.
     """
     return function(*arguments)
+
+
+def parsed(path: Path) -> BeautifulSoup:
+    """The HTML file at ``path``, parsed once per test process while it is unchanged: several modules read
+    every page of a build. The tree is shared, so its readers must not change it."""
+    status = path.stat()
+    return _parsed(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.cache
+def _parsed(path: Path, _mtime_ns: int, _size: int) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def free_port() -> int:

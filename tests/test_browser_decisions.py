@@ -2,7 +2,10 @@
 
 Elsewhere: the flowchart after instant navigation and in dark mode is in tests/test_browser_csp.py
 (one walk from the home page checks both it and the first page's policy); the text flowchart
-without JavaScript is in tests/test_browser_pages.py (every page type without JavaScript).
+without JavaScript is in tests/test_browser_pages.py (every page type without JavaScript), and
+so is what a phone gets on arrival: Mermaid from the site, only on pages with a flowchart and
+only once scrolled to, and a chooser drawn without pushing the text down (the phone test, which
+opens every page type).
 """
 
 from __future__ import annotations
@@ -49,34 +52,6 @@ def test_flowchart_renders_every_question_and_outcome(page: Page, site_url: str,
     expected = {question.text for question in tree.questions} | {outcome.title for outcome in tree.outcomes}
     assert diagram_labels(page) == expected
     assert page.locator(".fvd-mermaid svg").get_attribute("aria-roledescription") == "flowchart-v2"
-
-
-def test_mermaid_is_served_by_the_site_and_only_where_needed(page: Page, site_url: str) -> None:
-    loaded: list[str] = []
-    page.on("request", lambda request: "vendor/mermaid" in request.url and loaded.append(request.url))
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
-    assert loaded == [], "the home page has no diagram and must not load Mermaid"
-    page.goto(f"{site_url}decisions/{MASTER.id}/")
-    page.wait_for_selector(".fvd-mermaid svg")
-    assert loaded and all(url.startswith(f"{site_url}assets/vendor/mermaid/") for url in loaded)
-
-
-def test_flowchart_is_drawn_only_when_scrolled_into_view(page: Page, site_url: str) -> None:
-    """On a phone the flowchart starts below the fold: Mermaid is fetched and run only if the reader gets there."""
-    loaded: list[str] = []
-    page.on("request", lambda request: "vendor/mermaid" in request.url and loaded.append(request.url))
-    page.set_viewport_size({"width": 375, "height": 700})
-    page.goto(f"{site_url}decisions/{MASTER.id}/")
-    page.wait_for_load_state("networkidle")
-    expect(page.locator(".fvd-chooser__answers button").first).to_be_visible()
-    assert loaded == []
-    assert page.locator(".fvd-mermaid svg").count() == 0
-
-    page.locator(".fvd-mermaid").scroll_into_view_if_needed()
-
-    expect(page.locator(".fvd-mermaid svg")).to_be_visible()
-    assert loaded
 
 
 def test_a_flowchart_node_link_opens_its_page(page: Page, site_url: str) -> None:
@@ -140,21 +115,3 @@ def test_comparison_tables_sort_by_rating_in_scale_order(page: Page, site_url: s
     assert ranks == sorted(ranks) and len(set(ranks)) > 1
     header.click()  # second click: the reverse
     assert [order.index(label) for label in ratings.all_inner_texts()] == sorted(ranks, reverse=True)
-
-
-LAYOUT_SHIFTS = """() => new Promise((resolve) => {
-  new PerformanceObserver((list) => resolve(list.getEntries().map((entry) => entry.value)))
-    .observe({type: "layout-shift", buffered: true});
-  setTimeout(() => resolve([]), 1000);
-})"""
-
-
-@pytest.mark.parametrize("path", ["chooser/", f"decisions/{MASTER.id}/"])
-def test_the_chooser_appears_without_pushing_the_page_down(page: Page, site_url: str, path: str) -> None:
-    """On a phone the chooser and the flowchart heading are drawn by script: the text below must not jump."""
-    page.set_viewport_size({"width": 412, "height": 823})
-    page.goto(f"{site_url}{path}")
-    expect(page.locator(".fvd-chooser__answers button").first).to_be_visible()
-    page.wait_for_load_state("networkidle")
-
-    assert sum(page.evaluate(LAYOUT_SHIFTS)) < 0.01

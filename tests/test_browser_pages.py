@@ -9,6 +9,7 @@ cleanly); on a phone and without JavaScript here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -73,10 +74,16 @@ def drawn_in(page: Page, kind: PageType, scheme: str) -> None:
         expect(diagrams.nth(index).locator("svg")).to_be_visible()
 
 
-def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light") -> None:
-    """Open the page in the reader's colour scheme and wait until everything on it is drawn."""
+def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light",
+              on_arrival: Callable[[Page], None] | None = None) -> None:
+    """Open the page in the reader's colour scheme and wait until everything on it is drawn.
+
+    ``on_arrival`` checks the page as it loaded, before anything is scrolled into view or clicked.
+    """
     page.emulate_media(color_scheme=scheme)  # Material follows prefers-color-scheme on a first visit
     page.goto(f"{site_url}{kind.path}")
+    if on_arrival:
+        on_arrival(page)
     drawn_in(page, kind, scheme)
     if kind.chooser:
         answers = page.locator(".fvd-chooser__answers button")
@@ -143,6 +150,29 @@ WIDE_TABLES = """() => {
 }"""
 
 
+# The layout shifts so far: the buffered entries are in the observer's records at once.
+LAYOUT_SHIFTS = """() => {
+  const observer = new PerformanceObserver(() => {});
+  observer.observe({type: "layout-shift", buffered: true});
+  const shifts = observer.takeRecords().map((entry) => entry.value);
+  observer.disconnect();
+  return shifts;
+}"""
+
+
+def scripts_wait_their_turn(page: Page, requested: list[str]) -> None:
+    """A page with the chooser and a flowchart, as it arrives on a phone: the script-drawn chooser (and the
+    flowchart heading) do not push the text below down, and the flowchart, below the first screen, is
+    neither fetched nor drawn until the reader scrolls to it (open_page scrolls to it next)."""
+    expect(page.locator(".fvd-chooser__answers button").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert sum(page.evaluate(LAYOUT_SHIFTS)) < 0.01, "the text moved while the page was drawn"
+    flowchart = page.locator(".fvd-mermaid")
+    assert flowchart.bounding_box()["y"] > PHONE["height"], "this check needs the flowchart below a phone's first screen"
+    assert [url for url in requested if "vendor/mermaid" in url] == [], "Mermaid was fetched before it was needed"
+    assert flowchart.locator("svg").count() == 0
+
+
 LEGIBLE_SHARE = """() => {
   // Lighthouse's font-size audit: the share of the visible text, by characters, set in 12 px or larger.
   let legible = 0, total = 0;
@@ -160,9 +190,18 @@ LEGIBLE_SHARE = """() => {
 @pytest.mark.parametrize("kind", PAGE_TYPES, ids=str)
 def test_on_a_phone_a_page_fits_the_width_is_legible_and_passes_axe(page: Page, site_url: str, kind: PageType) -> None:
     """Lighthouse judges pages at a phone's size; its checks that depend on a page's content run here on
-    every page type: axe with the rules of its accessibility category, and its legible font-size share."""
+    every page type: axe with the rules of its accessibility category, and its legible font-size share.
+    Mermaid, served by the site, is loaded only by pages with a flowchart, and only once it is needed."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.set_viewport_size(PHONE)
-    open_page(page, site_url, kind)
+    arriving = kind.tree is not None and not kind.answered  # an answered chooser arrives as the chooser does
+    open_page(page, site_url, kind, on_arrival=(lambda page: scripts_wait_their_turn(page, requested)) if arriving else None)
+    mermaid = [url for url in requested if "vendor/mermaid" in url]
+    if kind.tree is None:
+        assert mermaid == [], "a page without a flowchart must not load Mermaid"
+    else:
+        assert mermaid and all(url.startswith(f"{site_url}assets/vendor/mermaid/") for url in mermaid)
     scroll_width, window_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert window_width == PHONE["width"]
     assert scroll_width <= window_width, f"the page is {scroll_width} px wide: {page.evaluate(OVERFLOW)}"

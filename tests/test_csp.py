@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, Tag
 
 from macros.csp import on_post_page, on_startup, policy_for, with_policy
 from tests.conftest import FIXTURES, BuiltSite, build_site
+from tests.support import parsed
 
 CSP = re.compile("^content-security-policy$", re.IGNORECASE)
 # What every page's policy says besides its script hashes; nothing names another origin.
@@ -60,7 +61,7 @@ def policy_in(html: str) -> dict[str, list[str]]:
 def problems(path: Path) -> list[str]:
     """What is wrong with one built file's policy; empty when it is right."""
     raw = path.read_text(encoding="utf-8")
-    soup = BeautifulSoup(raw, "html.parser")
+    soup = parsed(path)
     metas = soup.find_all("meta", attrs={"http-equiv": CSP})
     if len(metas) != 1:
         return [f"{len(metas)} Content-Security-Policy metas"]

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import BuiltSite
+from tests.support import parsed
 
 # Attributes that point at another file: links, and the assets a page loads.
 LINKING = [("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"), ("iframe", "src")]
@@ -19,9 +20,8 @@ EXTERNAL = ("http:", "https:")
 NOT_FILES = ("mailto:", "tel:", "data:")
 
 
-@functools.cache
 def parse(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parsed(path)
 
 
 @functools.cache

@@ -56,7 +56,7 @@ def built_pages(site: BuiltSite) -> dict[str, BeautifulSoup]:
     """Every page of the build a reader can open (a redirect page for an old address forwards at once), parsed once."""
     pages = {}
     for path in sorted(site.site_dir.rglob("*.html")):
-        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        html = site.page(str(path.relative_to(site.site_dir)))
         if not html.select_one('meta[http-equiv="refresh"]'):
             pages[str(path.relative_to(site.site_dir))] = html
     assert "404.html" in pages and "index.html" in pages
