@@ -76,12 +76,10 @@ def links(data_dir: Path) -> int:
     import logging
     import tempfile
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     from macros.pages.published import published_links, read_registry, resolves, write_registry
-    from macros.paths import ROOT
+    from macros.tools.build import build_site
 
     if load_or_report(data_dir) is None:
         return 1
@@ -92,9 +90,7 @@ def links(data_dir: Path) -> int:
     logging.getLogger("mkdocs").addHandler(handler)
     with tempfile.TemporaryDirectory() as site_dir:
         try:
-            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir, strict=True)
-            config.extra["data_dir"] = str(data_dir.resolve())
-            build(config)
+            build_site(Path(site_dir), data_dir=data_dir)
         except MkDocsException as error:
             print(f"the site did not build: {error.format_message()}", file=sys.stderr)
             return 1

@@ -75,10 +75,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site: Site = config[CONFIG_KEY]
     edit_links = site.dataset.edit_links
+    assert edit_links is not None, "on_config loads the site with its edit links"
     for page in site.pages:
         file = File.generated(config, page.src_uri, content=page.stub)
-        if edit_links:
-            file.edit_uri = edit_links.uri(page.source)
+        file.edit_uri = edit_links.uri(page.source)
         files.append(file)
     config.nav = expand_nav(config.nav or [], site.pages)
     for path, content in (api_files(site.dataset) | redirect_pages(site.dataset)).items():

@@ -17,7 +17,7 @@ from macros.checks.site_links import link_problems
 from macros.load.examples import read_examples, tested_versions
 from macros.load.folder import read_data_folder
 from macros.model.dataset import Dataset, EditLinks
-from macros.model.registry import COLLECTIONS, EXAMPLES, FRAMEWORKS
+from macros.model.registry import COLLECTIONS, EXAMPLES, FRAMEWORKS, Collection
 from macros.pages.generated import Site
 from macros.problems import InvalidDatasetError, Problem
 
@@ -28,23 +28,23 @@ def load_site(data_dir: Path, *, today: date | None = None, edit_links: EditLink
     ``today`` (default: the current date) is the latest date a record may carry.
     """
     sources, problems = read_data_folder(data_dir)
-    located: list[Located] = []
+    by_collection: dict[Collection, list[Located]] = {collection: [] for collection in COLLECTIONS}
     for source in sources:
         result = validate(source)
         if isinstance(result, Located):
-            located.append(result)
+            by_collection[source.collection].append(result)
         else:
             problems += result
-    problems += record_problems(located, data_dir, today=today or date.today())
+    problems += record_problems(by_collection, data_dir, today=today or date.today())
     _raise_if(problems)
     entities = {
-        collection: sorted((item.entity for item in located if item.collection is collection), key=collection.sort_key)
-        for collection in COLLECTIONS
+        collection: sorted((item.entity for item in items), key=collection.sort_key)
+        for collection, items in by_collection.items()
     }
     dataset = Dataset(
         data_dir=data_dir,
         entities=entities,
-        files={(item.collection.folder, item.entity.id): item.path for item in located},
+        files={(c.folder, item.entity.id): item.path for c, items in by_collection.items() for item in items},
         example_sources=read_examples(entities[EXAMPLES], data_dir.parent),
         tested_versions=tested_versions(data_dir.parent, [framework.id for framework in entities[FRAMEWORKS]]),
         edit_links=edit_links,

@@ -10,14 +10,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
 
-from macros.paths import ROOT
+from macros.tools.build import build_site as tools_build_site
 from tests.browser import Watch
 from tests.hostile import Written, built_from, hostile
-from tests.support import built_once
+from tests.support import built_once, parsed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -38,7 +36,7 @@ class BuiltSite:
     def page(self, url_path: str) -> BeautifulSoup:
         """The parsed page served at ``url_path`` (e.g. ``criteria/admin/``)."""
         path = self.site_dir / url_path / "index.html" if not url_path.endswith(".html") else self.site_dir / url_path
-        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return parsed(path)  # once per process, for all the modules that read the page
 
     def article(self, url_path: str) -> BeautifulSoup:
         """Only the page's content, without navigation and footer."""
@@ -49,10 +47,7 @@ class BuiltSite:
 
 def build_site(site_dir: Path, *, data_dir: Path | None = None) -> BuiltSite:
     """A strict in-process build, optionally of another dataset."""
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    if data_dir is not None:
-        config.extra["data_dir"] = str(data_dir)
-    build(config)
+    tools_build_site(site_dir, data_dir=data_dir)
     return BuiltSite(site_dir)
 
 

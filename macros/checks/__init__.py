@@ -7,6 +7,7 @@ fails, so a contributor sees every mistake in one run.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -17,20 +18,20 @@ from macros.checks.references import reference_problems
 from macros.checks.semantics import semantic_problems
 from macros.checks.trees import master_problems, tree_problems
 from macros.load.folder import ids_on_disk
-from macros.model.registry import COLLECTIONS, DECISIONS, EXAMPLES
+from macros.model.registry import DECISIONS, EXAMPLES, Collection
 from macros.problems import Problem
 
 
-def record_problems(located: list[Located], data_dir: Path, *, today: date) -> list[Problem]:
-    """Ids, references, example files, decision trees and the reviewer's checks, on validated files."""
+def record_problems(by_collection: Mapping[Collection, list[Located]], data_dir: Path, *, today: date) -> list[Problem]:
+    """Ids, references, example files, decision trees and the reviewer's checks, on the files that fit their model."""
     known = ids_on_disk(data_dir)
-    problems = id_problems(located)
-    for item in located:
+    problems = id_problems(by_collection)
+    for item in (item for items in by_collection.values() for item in items):
         problems += reference_problems(item, known)
         if item.collection is EXAMPLES:
             problems += example_problems(item, data_dir.parent)
         if item.collection is DECISIONS:
             problems += tree_problems(item)
-    problems += master_problems([item for item in located if item.collection is DECISIONS])
-    problems += semantic_problems({c: [i for i in located if i.collection is c] for c in COLLECTIONS}, today=today)
+    problems += master_problems(by_collection[DECISIONS])
+    problems += semantic_problems(by_collection, today=today)
     return problems

@@ -6,22 +6,20 @@ old address (or anchor) alive, so it must not point at two places.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from macros.checks.located import Located
 from macros.load.yamlsource import Path_
+from macros.model.registry import Collection
 from macros.problems import Problem
 
 ALIAS_HINT = "an alias keeps an old link alive; it cannot also be a live id or another alias"
 
 
-def id_problems(located: Iterable[Located]) -> list[Problem]:
+def id_problems(by_collection: Mapping[Collection, list[Located]]) -> list[Problem]:
     """Per collection: each id is its file's name and used once, and each alias is free."""
-    by_collection: dict[str, list[Located]] = {}
-    for item in located:
-        by_collection.setdefault(item.collection.folder, []).append(item)
     problems = []
-    for folder, items in by_collection.items():
+    for collection, items in by_collection.items():
         owners: dict[str, str] = {}
         for item in items:
             entity_id = item.entity.id
@@ -32,7 +30,7 @@ def id_problems(located: Iterable[Located]) -> list[Problem]:
                 ))
             if entity_id in owners:
                 problems.append(item.problem(
-                    ("id",), f"an id unused by other {folder}", f"'{entity_id}', already used by {owners[entity_id]}",
+                    ("id",), f"an id unused by other {collection.folder}", f"'{entity_id}', already used by {owners[entity_id]}",
                     "each id names one page: give this one its own id and file name",
                 ))
             owners.setdefault(entity_id, item.display)

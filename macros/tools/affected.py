@@ -16,12 +16,9 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from macros.load.examples import EXAMPLES_LOCK
 from macros.pages.published import REDIRECT, SKIPPED, page_url
-from macros.paths import ROOT
+from macros.tools.build import build_site
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
 HEAD_FACTS = re.compile(r"<title>.*?</title>|<meta name=\"description\"[^>]*>", re.DOTALL)
@@ -45,8 +42,8 @@ def page_contents(site_dir: Path) -> dict[str, list[tuple[str, str]]]:
         text = html_file.read_text(encoding="utf-8")
         if url.startswith(SKIPPED):
             continue
-        if REDIRECT.search(text):
-            pages[url] = [("", REDIRECT.search(text).group(1))]
+        if redirect := REDIRECT.search(text):
+            pages[url] = [("", redirect.group(1))]
             continue
         article = ARTICLE.search(text)
         sections = SECTION.split(article.group(0) if article else text)
@@ -74,14 +71,8 @@ def compare(before: dict[str, list[tuple[str, str]]], after: dict[str, list[tupl
 
 
 def built_pages(data_dir: Path, site_dir: Path) -> dict[str, list[tuple[str, str]]]:
-    """Build the site of ``data_dir`` (strict, like the published one) and read its pages.
-
-    Without edit links: they name the data file's path, which differs between the two builds.
-    """
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    config.extra["data_dir"] = str(data_dir.resolve())
-    config["edit_uri"] = None
-    build(config)
+    """Build the site of ``data_dir`` and read its pages, without edit links: they differ between the two builds."""
+    build_site(site_dir, data_dir=data_dir, edit_links=False)
     return page_contents(site_dir)
 
 
