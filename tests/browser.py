@@ -60,9 +60,16 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+SETTLED = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
+
+
 def axe_violations(page: Page, more_rules: Sequence[str] = ()) -> list[dict]:
     """Inject axe-core (from the file, so no request leaves the site) and run the WCAG 2.1 A/AA rules and ``more_rules``."""
     page.evaluate(axe_source())  # not a <script> tag: the page's CSP would block it
+    # Colours measured mid-transition are neither the old nor the new state: Material fades the
+    # header title in when the page scrolls (the chooser scrolls on each answer), and axe once read
+    # it at 3.4:1. Measure only once every CSS transition and animation has finished.
+    page.wait_for_function(SETTLED)
     options = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS},
         "rules": {rule: {"enabled": True} for rule in more_rules},
