@@ -60,7 +60,20 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-SETTLED = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
+# Resolves once no CSS transition or animation has run for five frames in a row: a scroll can
+# start one (Material's header title) a frame or two after the event that caused it.
+SETTLE = """async () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  for (let quiet = 0; quiet < 5; ) {
+    await frame();
+    quiet = document.getAnimations().some((animation) => animation.playState === "running") ? 0 : quiet + 1;
+  }
+}"""
+
+
+def settle(page: Page) -> None:
+    """Wait until the page's colours and positions are final: no transition or animation running."""
+    page.evaluate(SETTLE)
 
 
 def axe_violations(page: Page, more_rules: Sequence[str] = ()) -> list[dict]:
@@ -69,7 +82,7 @@ def axe_violations(page: Page, more_rules: Sequence[str] = ()) -> list[dict]:
     # Colours measured mid-transition are neither the old nor the new state: Material fades the
     # header title in when the page scrolls (the chooser scrolls on each answer), and axe once read
     # it at 3.4:1. Measure only once every CSS transition and animation has finished.
-    page.wait_for_function(SETTLED)
+    settle(page)
     options = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS},
         "rules": {rule: {"enabled": True} for rule in more_rules},

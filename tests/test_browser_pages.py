@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from macros.model.models import DecisionTree
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
-from tests.browser import LIGHTHOUSE_RULES, Watch, axe_report, axe_violations
+from tests.browser import LIGHTHOUSE_RULES, Watch, axe_report, axe_violations, settle
 from tests.support import once, wait_until
 
 DATASET = once(load_dataset, DATA_DIR)  # shared with the other modules that read it
@@ -54,11 +54,6 @@ PAGE_TYPES = [
 ]
 # Without JavaScript the answered chooser is the same page as the chooser.
 STATIC_PAGE_TYPES = [kind for kind in PAGE_TYPES if not kind.answered]
-
-
-def settle(page: Page) -> None:
-    """Wait until no CSS transition or animation is running, so colours are the final ones."""
-    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
 
 
 def drawn_in(page: Page, kind: PageType, scheme: str) -> None:
