@@ -28,15 +28,15 @@ from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.csp")
 
-# 'unsafe-inline' for styles: Mermaid writes a <style> element and style attributes into every
-# diagram it draws (their text depends on the theme and the diagram), and nothing can hash them.
-# A style cannot run code or, with img-src and font-src 'self', fetch anything from elsewhere.
+# Styles only from the site's stylesheets: no page carries a <style> element or style attribute
+# (flowcharts are drawn at build time with the site's CSS). Scripts may still set styles through
+# the CSSOM, which style-src does not govern.
 # data: images: Material draws its icons as CSS masks of data: SVGs.
 DIRECTIVES = {  # script-src comes from each page
-    "style-src": "'self' 'unsafe-inline'",
+    "style-src": "'self'",
     "img-src": "'self' data:",
     "font-src": "'self'",
-    "connect-src": "'self'",  # the search index and Mermaid's modules
+    "connect-src": "'self'",  # the search index
     "worker-src": "'self'",  # Material's search runs in a Web Worker
     "object-src": "'none'",
     "base-uri": "'self'",

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros.model.dataset import EditLinks
@@ -57,7 +57,9 @@ def _stop(error: InvalidDatasetError) -> NoReturn:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri) if config.repo_url and config.edit_uri else None
     try:
-        site = load_site(data_dir_of(config), edit_links=EditLinks(edit_base, Path(config.docs_dir)))
+        site = load_site(
+            data_dir_of(config), edit_links=EditLinks(edit_base, Path(config.docs_dir)), site_url=config.site_url or ""
+        )
     except InvalidDatasetError as error:
         _stop(error)
     config[CONFIG_KEY] = site
@@ -77,7 +79,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     edit_links = site.dataset.edit_links
     assert edit_links is not None, "on_config loads the site with its edit links"
     for page in site.pages:
-        file = File.generated(config, page.src_uri, content=page.stub)
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.stub, inclusion=inclusion)
         file.edit_uri = edit_links.uri(page.source)
         files.append(file)
     config.nav = expand_nav(config.nav or [], site.pages)

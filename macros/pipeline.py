@@ -22,11 +22,15 @@ from macros.pages.generated import Site
 from macros.problems import InvalidDatasetError, Problem
 
 
-def load_site(data_dir: Path, *, today: date | None = None, edit_links: EditLinks | None = None) -> Site:
+def load_site(
+    data_dir: Path, *, today: date | None = None, edit_links: EditLinks | None = None, site_url: str = ""
+) -> Site:
     """The validated dataset and its rendered pages; raise InvalidDatasetError listing every problem.
 
-    ``today`` (default: the current date) is the latest date a record may carry.
+    ``today`` (default: the current date) is the latest date a record may carry and the date of
+    the build; ``site_url`` is where the site is published.
     """
+    today = today or date.today()
     sources, problems = read_data_folder(data_dir)
     by_collection: dict[Collection, list[Located]] = {collection: [] for collection in COLLECTIONS}
     for source in sources:
@@ -35,7 +39,7 @@ def load_site(data_dir: Path, *, today: date | None = None, edit_links: EditLink
             by_collection[source.collection].append(result)
         else:
             problems += result
-    problems += record_problems(by_collection, data_dir, today=today or date.today())
+    problems += record_problems(by_collection, data_dir, today=today)
     _raise_if(problems)
     entities = {
         collection: sorted((item.entity for item in items), key=collection.sort_key)
@@ -48,6 +52,8 @@ def load_site(data_dir: Path, *, today: date | None = None, edit_links: EditLink
         example_sources=read_examples(entities[EXAMPLES], data_dir.parent),
         tested_versions=tested_versions(data_dir.parent, [framework.id for framework in entities[FRAMEWORKS]]),
         edit_links=edit_links,
+        site_url=site_url,
+        built=today,
     )
     site = Site(dataset)
     _raise_if(link_problems(site))

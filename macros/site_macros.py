@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.pages.generated import CONFIG_KEY, ENTITY_PAGES, Site, call
+from macros.pages.generated import CONFIG_KEY, ENTITY_PAGES, OUTCOME_MACRO, Site, call
+from macros.render import comparison
 from macros.render import templates as render
 
 
@@ -32,9 +33,14 @@ def define_env(env: Any) -> None:
         return site().body(call("section_index", folder))
 
     @env.macro
-    def chooser_page() -> str:
-        """The chooser, walking the master decision tree."""
-        return site().body(call("chooser_page"))
+    def outcome_page(tree_id: str, outcome_id: str) -> str:
+        """One outcome of a decision tree, with its decision record."""
+        return site().body(call(OUTCOME_MACRO, tree_id, outcome_id))
+
+    @env.macro
+    def master_decision_link() -> str:
+        """A Markdown link to the master decision tree, the general "which framework?" walk-through."""
+        return render.master_decision_link(site().dataset)
 
     @env.macro
     def overview_matrix(verdicts: bool = True) -> str:
@@ -50,3 +56,9 @@ def define_env(env: Any) -> None:
     def rating_scale() -> str:
         """The rating scale table of the methodology page."""
         return render.rating_scale()
+
+    @env.macro
+    def comparison_builder() -> str:
+        """The comparison builder: pick and weigh criteria, see and export only those (docs/compare.md)."""
+        dataset = site().dataset
+        return comparison.comparison_builder(dataset, site_url=dataset.site_url, page_src=env.page.file.src_uri)

@@ -3,7 +3,6 @@
 Run ``python scripts/vendor_assets.py`` after changing a version below. For each package it
 keeps only the files the site serves plus the licence, and writes MANIFEST.json with the
 tarball's integrity and each file's SHA-256, which tests/test_vendored_assets.py checks.
-- Mermaid: the ES-module build (the browser fetches only the chunks a diagram needs).
 - tablesort: sortable tables.
 """
 
@@ -21,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "docs" / "assets" / "vendor"
 # package: (pinned version, files of the package tarball to keep)
 PACKAGES = {
-    "mermaid": ("12.3.0", ("package/dist/mermaid.esm.min.mjs", "package/dist/chunks/mermaid.esm.min/", "package/LICENSE")),
     "tablesort": ("5.6.0", ("package/dist/tablesort.min.js", "package/dist/sorts/tablesort.number.min.js", "package/LICENCE")),
 }
 

@@ -15,9 +15,11 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from macros.model.models import DecisionTree
+from macros.render.flowcharts import answer_paths
 from tests.browser import Watch, axe_report, axe_violations
 from tests.test_browser_csp import assert_a_script_added_later_is_blocked
-from tests.test_browser_pages import MASTER, PAGE_TYPES, PageType, open_page, settle, switch_scheme
+from tests.test_browser_pages import DATASET, MASTER, PAGE_TYPES, PageType, open_page, settle, switch_scheme
 
 # A matrix cell opened from a shared link: its "#" permalink is shown because it is the target.
 TARGETED_CELL = PageType("home-shared-cell", "#m-admin-django")
@@ -118,56 +120,48 @@ def focused(page: Page, selector: str) -> bool:
     return page.evaluate("selector => document.activeElement?.matches(selector) ?? false", selector)
 
 
-def test_the_chooser_can_be_completed_with_the_keyboard_alone(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}chooser/")
+def tab_to(page: Page, selector: str, *, limit: int = 60) -> None:
+    """Press Tab until the focus is on an element matching ``selector``, as a keyboard user would."""
+    for _ in range(limit):
+        if focused(page, selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reaches {selector}")
+
+
+@pytest.mark.parametrize("tree", DATASET.decisions, ids=lambda tree: tree.id)
+def test_every_outcome_can_be_reached_with_the_keyboard_alone(page: Page, site_url: str, tree: DecisionTree) -> None:
+    """Every path of every tree, by Tab and Enter or Space only: the focus moves to the next question's
+    first answer after each choice, to the result at the end, and back to the first question on "Start again"."""
+    page.goto(f"{site_url}decisions/{tree.id}/")
     chooser = page.locator(".fvd-chooser")
     expect(chooser.locator(".fvd-chooser__answers button").first).to_be_visible()
-    # Start on the ¶ link of the "Walk through it" heading above the chooser and Tab into it.
-    page.locator("#walk a.headerlink").focus()
-    for _ in range(5):
-        page.keyboard.press("Tab")
-        if focused(page, ".fvd-chooser__answers button"):
-            break
-    assert focused(page, ".fvd-chooser__answers button:first-child"), "Tab does not reach the chooser's first answer"
-    page.keyboard.press("Tab")  # the second answer, to show that Tab moves between answers
-    assert focused(page, ".fvd-chooser__answers button:nth-child(2)")
-
-    by_id = {question.id: question for question in MASTER.questions}
-    question_id, outcome = MASTER.start, None
-    for step in range(len(MASTER.questions)):
-        answer_id = page.evaluate("() => document.activeElement.dataset.answer")
-        answer = next(answer for answer in by_id[question_id].answers if answer.id == answer_id)
-        page.keyboard.press("Enter" if step % 2 == 0 else "Space")
-        expect(chooser.locator(".fvd-chooser__path li")).to_have_count(step + 1)
-        if answer.outcome:
-            outcome = answer.outcome
-            break
-        question_id = answer.next
-        # The chooser moves the focus to the next question's first answer.
-        assert focused(page, ".fvd-chooser__answers button:first-child"), f"focus lost after step {step + 1}"
-    assert outcome is not None, "the walk never reached an outcome"
-    result = chooser.locator(".fvd-chooser__result")
-    expect(result).to_have_attribute("data-outcome", outcome)
-    expect(result).to_be_focused()  # a screen reader reads the recommendation next
+    page.locator("#walk a.headerlink").focus()  # the ¶ of the "Walk through it" heading, just above the chooser
+    for number, path in enumerate(answer_paths(tree)):
+        for step, (_, answer) in enumerate(path.steps):
+            assert focused(page, ".fvd-chooser__answers button:first-child") or (step == 0 and number == 0), \
+                f"focus is not on the first answer of step {step + 1} of {path.query}"
+            tab_to(page, f".fvd-chooser__answers button[data-answer='{answer.id}']")
+            page.keyboard.press("Enter" if step % 2 == 0 else "Space")
+            expect(chooser.locator(".fvd-chooser__path li")).to_have_count(step + 1)
+        result = chooser.locator(".fvd-chooser__result")
+        expect(result).to_have_attribute("data-outcome", path.outcome.id)
+        expect(result).to_be_focused()  # a screen reader reads the recommendation next
+        tab_to(page, ".fvd-chooser__controls button:first-child")  # "Start again"
+        page.keyboard.press("Enter")
+        expect(chooser.locator(".fvd-chooser__path li")).to_have_count(0)
 
 
 def test_a_flowchart_node_link_can_be_reached_and_opened_with_the_keyboard(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}decisions/{MASTER.id}/")
-    page.wait_for_selector(".fvd-mermaid svg")
     page.wait_for_load_state("networkidle")
-    # Start on the ¶ link of the "Flowchart" heading and Tab into the diagram.
+    # Start on the ¶ link of the "Flowchart" heading and Tab into the chart: its first node, then an outcome.
     page.locator("#flowchart a.headerlink").focus()
-    in_diagram = "() => document.activeElement instanceof SVGAElement && document.activeElement.closest('.fvd-mermaid') !== null"
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate(in_diagram):
-            break
-    assert page.evaluate(in_diagram), "Tab never reaches a link in the flowchart"
-    target = page.evaluate(
-        "() => new URL(document.activeElement.getAttribute('href') ?? document.activeElement.getAttribute('xlink:href'),"
-        " location.href).href"
-    )
-    assert target.startswith(site_url) and target != page.url
+    tab_to(page, ".fvd-flow a", limit=10)
+    assert focused(page, ".fvd-flow__node--question"), "the chart starts with its first question"
+    tab_to(page, ".fvd-flow__node--outcome")
+    target = page.evaluate("() => document.activeElement.href")
+    assert target.startswith(f"{site_url}decisions/{MASTER.id}/") and target != page.url
     page.keyboard.press("Enter")
     page.wait_for_url(target)
     expect(page.locator("article h1")).to_be_visible()

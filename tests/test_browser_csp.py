@@ -96,7 +96,7 @@ def copy_url(served_site: tuple[Path, str]) -> Iterator[str]:
 
 def test_instant_navigation_search_and_diagrams_work_within_the_first_pages_policy(page: Page, site_url: str) -> None:
     """Instant navigation keeps the policy of the page the reader opened first (the home page, at
-    the root): the deeper pages it brings in, their flowchart (drawn in full, redrawn in dark mode)
+    the root): the deeper pages it brings in, their flowchart (which follows dark mode)
     and the search worker must all fit it. The page fixture fails the test on any violation."""
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
@@ -105,14 +105,13 @@ def test_instant_navigation_search_and_diagrams_work_within_the_first_pages_poli
     page.wait_for_url(f"{site_url}decisions/")
     page.locator("article").get_by_role("link", name=MASTER.title, exact=True).click()
     page.wait_for_url(f"{site_url}decisions/{MASTER.id}/")
-    diagram = page.locator(".fvd-mermaid")
-    diagram.scroll_into_view_if_needed()
-    nodes = diagram.locator("svg .node")  # their labels: tests/test_browser_decisions.py, for every tree
-    expect(nodes).to_have_count(len(MASTER.questions) + len(MASTER.outcomes))
-    expect(diagram).to_have_attribute("data-theme", "default")
+    chart = page.locator(".fvd-flow")
+    questions = chart.locator(".fvd-flow__node--question")  # every tree's chart: tests/test_browser_decisions.py
+    expect(questions).to_have_count(len(MASTER.questions))
+    colour = questions.first.evaluate("node => getComputedStyle(node).color")
     page.locator("label[title='Switch to dark mode']").click()
-    expect(diagram).to_have_attribute("data-theme", "dark")
-    expect(nodes).to_have_count(len(MASTER.questions) + len(MASTER.outcomes))
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert questions.first.evaluate("node => getComputedStyle(node).color") != colour, "the chart follows dark mode"
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("orm")
     expect(page.locator(".md-search-result__list a.md-search-result__link").first).to_be_visible()

@@ -1,107 +1,222 @@
-"""Flowcharts and the chooser, as a reader meets them in headless Chromium.
+"""Decision pages and outcome pages, as a reader meets them in headless Chromium.
 
-Elsewhere: the flowchart after instant navigation and in dark mode is in tests/test_browser_csp.py
-(one walk from the home page checks both it and the first page's policy); the text flowchart
-without JavaScript is in tests/test_browser_pages.py (every page type without JavaScript), and
-so is what a phone gets on arrival: Mermaid from the site, only on pages with a flowchart and
-only once scrolled to, and a chooser drawn without pushing the text down (the phone test, which
-opens every page type).
+For every decision page and every outcome page: the chart's text is at least 12 px at 1280 and
+375 px, the chart is there without JavaScript, the page never overflows sideways, nothing shifts
+while it loads, the chooser's address round-trips its state, the exported record holds the
+answers, versions and review dates, and the print layout hides navigation and buttons.
+Elsewhere: the keyboard-only walk to every outcome and axe on each new page type are in
+tests/test_browser_accessibility.py; phones and no-JS for every page type in tests/test_browser_pages.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from macros.model.models import Answer, DecisionTree, Rating
+from macros.model.models import DecisionTree, Rating
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
-from macros.render.flowcharts import question_order
+from macros.render.flowcharts import AnswerPath, answer_paths
+from tests.browser import Watch
 from tests.support import once
+from tests.test_browser_pages import LAYOUT_SHIFTS, OVERFLOW, PHONE
 
 DATASET = once(load_dataset, DATA_DIR)  # shared with the other modules that read it
-MASTER = DATASET.decisions[0]
+MASTER = next(tree for tree in DATASET.decisions if tree.master)
+DESKTOP = {"width": 1280, "height": 900}
+OUTCOMES = [(tree, outcome) for tree in DATASET.decisions for outcome in tree.outcomes]
+
+# The smallest computed font size of any visible text inside the chart, in CSS px.
+SMALLEST_TEXT = """chart => {
+  let smallest = Infinity;
+  const walker = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent.trim() && node.parentElement.checkVisibility()) {
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(node.parentElement).fontSize));
+    }
+  }
+  return smallest;
+}"""
+# Visible elements of the page that a print shows; Material's and ours that must not print.
+PRINTED = """selectors => selectors.filter((selector) =>
+  [...document.querySelectorAll(selector)].some((element) => element.checkVisibility()))"""
+NOT_PRINTED = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", "article button",
+               ".md-content__button", ".fvd-record__actions"]
 
 
-def paths(tree: DecisionTree) -> Iterator[tuple[list[tuple[str, Answer]], str]]:
-    """Every path from the start to an outcome: the (question, answer) steps and the outcome id."""
-    by_id = {question.id: question for question in tree.questions}
-
-    def walk(question_id: str, steps: list[tuple[str, Answer]]) -> Iterator[tuple[list[tuple[str, Answer]], str]]:
-        for answer in by_id[question_id].answers:
-            trail = [*steps, (question_id, answer)]
-            if answer.outcome:
-                yield trail, answer.outcome
-            else:
-                yield from walk(answer.next or "", trail)
-
-    yield from walk(tree.start, [])
+def outcome_id(item: tuple[DecisionTree, object]) -> str:
+    tree, outcome = item
+    return f"{tree.id}/{outcome.id}"  # type: ignore[attr-defined]
 
 
-def diagram_labels(page: Page) -> set[str]:
-    page.wait_for_selector(".fvd-mermaid svg")
-    texts = page.eval_on_selector_all(".fvd-mermaid svg .node", "nodes => nodes.map(node => node.textContent)")
-    return {" ".join(text.split()) for text in texts}
+@pytest.fixture
+def no_js_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    page = context.new_page()
+    watch = Watch(origin=site_url)
+    watch.attach(page)
+    yield page
+    context.close()
+    watch.assert_clean()
+
+
+def fits_and_holds_still(page: Page) -> None:
+    """No part of the page sticks out sideways, and nothing moved while it loaded."""
+    page.wait_for_load_state("networkidle")
+    width, window = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= window, f"the page is {width} px wide in a {window} px window: {page.evaluate(OVERFLOW)}"
+    assert sum(page.evaluate(LAYOUT_SHIFTS)) < 0.01, "the text moved while the page was drawn"
 
 
 @pytest.mark.parametrize("tree", DATASET.decisions, ids=lambda tree: tree.id)
-def test_flowchart_renders_every_question_and_outcome(page: Page, site_url: str, tree: DecisionTree) -> None:
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+def test_a_decision_page_chart_is_legible_fits_and_links_every_node(
+    page: Page, site_url: str, tree: DecisionTree, viewport: dict[str, int]
+) -> None:
+    page.set_viewport_size(viewport)
     page.goto(f"{site_url}decisions/{tree.id}/")
-    expected = {question.text for question in tree.questions} | {outcome.title for outcome in tree.outcomes}
-    assert diagram_labels(page) == expected
-    assert page.locator(".fvd-mermaid svg").get_attribute("aria-roledescription") == "flowchart-v2"
+    chart = page.locator(".fvd-flow")
+    expect(chart).to_be_visible()
+    fits_and_holds_still(page)
+    assert chart.evaluate(SMALLEST_TEXT) >= 12, "chart text under 12 px"
+    box = chart.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], "the chart fits the window"
+    # Every question once, linking to its step; every outcome, linking to its page.
+    questions = chart.locator(".fvd-flow__node--question")
+    assert sorted(questions.evaluate_all("nodes => nodes.map(node => node.href)")) == sorted(
+        f"{site_url}decisions/{tree.id}/#q-{question.id}" for question in tree.questions)
+    hrefs = set(chart.locator(".fvd-flow__node--outcome").evaluate_all("nodes => nodes.map(node => node.href)"))
+    assert hrefs == {f"{site_url}decisions/{tree.id}/{outcome.id}/" for outcome in tree.outcomes}
+    for question in tree.questions:
+        expect(questions.filter(has_text=question.text)).to_have_count(1)
 
 
-def test_a_flowchart_node_link_opens_its_page(page: Page, site_url: str) -> None:
-    first = question_order(MASTER)[0]
-    page.goto(f"{site_url}decisions/{MASTER.id}/")
-    page.wait_for_selector(".fvd-mermaid svg")
-    page.locator(".fvd-mermaid svg a", has_text=first.text).first.click()
-    page.wait_for_url(f"{site_url}criteria/{first.criteria[0]}/")
-    assert page.locator("h1").inner_text().startswith(DATASET.criterion(first.criteria[0]).title)
+@pytest.mark.parametrize("tree", DATASET.decisions, ids=lambda tree: tree.id)
+def test_without_javascript_the_chart_and_its_links_are_there(no_js_page: Page, site_url: str, tree: DecisionTree) -> None:
+    no_js_page.goto(f"{site_url}decisions/{tree.id}/")
+    chart = no_js_page.locator(".fvd-flow")
+    expect(chart).to_be_visible()
+    expect(chart.locator(".fvd-flow__node--question")).to_have_count(len(tree.questions))
+    titles = set(chart.locator(".fvd-flow__node--outcome").all_inner_texts())
+    assert {" ".join(title.split()) for title in titles} == {f"Outcome: {outcome.title}" for outcome in tree.outcomes}
 
 
-def test_chooser_reaches_every_outcome_of_the_master_tree(page: Page, site_url: str) -> None:
-    """Every path through the master tree in one visit, each after the last result's "Start again",
-    which must bring back the first question and an address without answers."""
-    page.goto(f"{site_url}chooser/")
+@pytest.mark.parametrize("item", OUTCOMES, ids=outcome_id)
+def test_an_outcome_page_fits_a_phone_and_reads_without_javascript(no_js_page: Page, site_url: str, item) -> None:
+    tree, outcome = item
+    no_js_page.set_viewport_size(PHONE)
+    no_js_page.goto(f"{site_url}decisions/{tree.id}/{outcome.id}/")
+    expect(no_js_page.locator("article h1")).to_contain_text(outcome.title)
+    for section in ("why", "adds", "costs", "risks", "paths", "record"):
+        expect(no_js_page.locator(f"#{section}")).to_be_visible()
+    record = no_js_page.locator("#record ~ .highlight code").first.inner_text()
+    assert record.startswith(f"# Decision record: {outcome.title}")
+    assert f"reviewed {tree.reviewed.isoformat()}" in record
+    fits_and_holds_still(no_js_page)
+    preview = no_js_page.locator("meta[property='og:description']").get_attribute("content")
+    assert preview == outcome.summary, "the link preview is the outcome's own"
+
+
+def walk(page: Page, site_url: str, tree: DecisionTree, path: AnswerPath) -> None:
+    page.goto(f"{site_url}decisions/{tree.id}/")
     chooser = page.locator(".fvd-chooser")
-    result = chooser.locator(".fvd-chooser__result")
-    reached = set()
-    for steps, outcome in paths(MASTER):
-        for _, answer in steps:
-            chooser.locator(f".fvd-chooser__answers button[data-answer='{answer.id}']").click()
-        expect(result, f"the path to {outcome}").to_have_attribute("data-outcome", outcome)
-        title = next(o.title for o in MASTER.outcomes if o.id == outcome)
-        expect(result, f"the path to {outcome}").to_contain_text(title)
-        query = "&".join(f"{question_id}={answer.id}" for question_id, answer in steps)
-        assert page.url == f"{site_url}chooser/?{query}#walk", f"the path to {outcome}"
-        reached.add(outcome)
-        chooser.get_by_role("button", name="Start again").click()
-        expect(result).to_have_count(0)
-        expect(chooser.locator(".fvd-chooser__path li")).to_have_count(0)
-        assert page.url == f"{site_url}chooser/#walk"
-    assert reached == {outcome.id for outcome in MASTER.outcomes}
-
-
-def test_a_shared_link_restores_the_answers_and_history_steps_through_them(page: Page, site_url: str) -> None:
-    steps, outcome = next(path for path in paths(MASTER) if len(path[0]) >= 2)
-    query = "&".join(f"{question_id}={answer.id}" for question_id, answer in steps)
-    page.goto(f"{site_url}chooser/?{query}")
-    chooser = page.locator(".fvd-chooser")
-    expect(chooser.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", outcome)
-    assert chooser.locator(".fvd-chooser__path li").count() == len(steps)
-
-    page.goto(f"{site_url}chooser/")
-    for _, answer in steps:
+    for _, answer in path.steps:
         chooser.locator(f".fvd-chooser__answers button[data-answer='{answer.id}']").click()
+    expect(chooser.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", path.outcome.id)
+
+
+@pytest.mark.parametrize("tree", DATASET.decisions, ids=lambda tree: tree.id)
+def test_every_path_round_trips_through_the_address(page: Page, site_url: str, tree: DecisionTree) -> None:
+    """Each path's address restores its result; back and forward step through the answers; the result
+    links to its outcome page with the same answers, whose record then names them."""
+    chooser = page.locator(".fvd-chooser")
+    path = max(answer_paths(tree), key=lambda path: len(path.steps))
+    page.goto(f"{site_url}decisions/{tree.id}/?{path.query}")  # a shared link, loaded afresh
+    expect(chooser.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", path.outcome.id)
+    for other in answer_paths(tree):  # every other address, through the history API the chooser listens to
+        page.evaluate("query => { history.pushState(null, '', `?${query}`); dispatchEvent(new PopStateEvent('popstate')); }",
+                      other.query)
+        expect(chooser.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", other.outcome.id)
+        expect(chooser.locator(".fvd-chooser__path li")).to_have_count(len(other.steps))
+    walk(page, site_url, tree, path)
+    assert page.url == f"{site_url}decisions/{tree.id}/?{path.query}#walk"
     page.go_back()
     expect(chooser.locator(".fvd-chooser__result")).to_have_count(0)
-    expect(chooser.locator(".fvd-chooser__path li")).to_have_count(len(steps) - 1)
+    expect(chooser.locator(".fvd-chooser__path li")).to_have_count(len(path.steps) - 1)
     page.go_forward()
-    expect(chooser.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", outcome)
+    expect(chooser.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", path.outcome.id)
+    chooser.get_by_role("link", name="Read the full recommendation").click()
+    page.wait_for_url(f"{site_url}decisions/{tree.id}/{path.outcome.id}/?{path.query}")
+    record = page.locator("#record ~ .highlight code").first
+    for question, answer in path.steps:
+        expect(record).to_contain_text(f"{question.text} **{answer.label}**")
+    expect(record).to_contain_text("Our answers:")
+
+
+def test_an_address_whose_answers_no_longer_fit_says_so_and_keeps_what_fits(page: Page, site_url: str) -> None:
+    path = max(answer_paths(MASTER), key=lambda path: len(path.steps))
+    (first, first_answer), (second, _) = path.steps[0], path.steps[1]
+    page.goto(f"{site_url}decisions/{MASTER.id}/?{first.id}={first_answer.id}&{second.id}=gone&removed-question=x")
+    chooser = page.locator(".fvd-chooser")
+    notice = chooser.locator(".fvd-chooser__notice")
+    expect(notice).to_contain_text("no longer fit")
+    expect(notice).to_contain_text("removed-question")
+    expect(chooser.locator(".fvd-chooser__path li")).to_have_count(1)  # the answer that still fits
+    expect(chooser.locator(".fvd-chooser__question")).to_have_text(second.text)  # continue from there
+    page.goto(f"{site_url}decisions/{MASTER.id}/?{path.query}")
+    expect(chooser.locator(".fvd-chooser__notice")).to_have_count(0)
+
+
+def test_the_former_chooser_address_opens_the_master_tree_with_its_answers(page: Page, site_url: str) -> None:
+    path = answer_paths(MASTER)[0]
+    page.goto(f"{site_url}chooser/?{path.query}#walk")
+    page.wait_for_url(f"{site_url}decisions/{MASTER.id}/?{path.query}#walk")
+    expect(page.locator(".fvd-chooser__result")).to_have_attribute("data-outcome", path.outcome.id)
+
+
+def test_the_record_is_copied_and_downloaded_with_answers_versions_and_dates(page: Page, site_url: str) -> None:
+    path = max(answer_paths(MASTER), key=lambda path: len(path.steps))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    walk(page, site_url, MASTER, path)
+    result = page.locator(".fvd-chooser__result")
+    result.get_by_role("button", name="Copy decision record").click()
+    expect(result.get_by_role("button", name="Record copied")).to_be_visible()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    with page.expect_download() as download:
+        result.get_by_role("button", name="Download as Markdown").click()
+    assert download.value.suggested_filename == f"decision-{MASTER.id}-{path.outcome.id}.md"
+    assert Path(download.value.path()).read_text(encoding="utf-8") == copied
+    for question, answer in path.steps:
+        assert f"{question.text} **{answer.label}**" in copied
+    frameworks = {framework.id: framework for framework in DATASET.frameworks}
+    for framework_id in path.outcome.frameworks:
+        framework = frameworks[framework_id]
+        assert f"{framework.name} {framework.current_version} (latest release {framework.latest_release})" in copied
+    assert f"reviewed {MASTER.reviewed.isoformat()}" in copied
+    for criterion_id in path.outcome.criteria:
+        assessment = DATASET.criterion(criterion_id).assessments[path.outcome.frameworks[0]]
+        assert f"| {assessment.rating.label} |" in copied and f"| {assessment.reviewed.isoformat()} |" in copied
+    assert f"/decisions/{MASTER.id}/?{path.query}#walk" in copied, "the record names its result's address"
+    assert any(rating.label in copied for rating in Rating)
+
+
+@pytest.mark.parametrize("where", ["outcome", "result"])
+def test_printing_shows_the_outcome_and_record_without_navigation_or_buttons(page: Page, site_url: str, where: str) -> None:
+    path = answer_paths(MASTER)[0]
+    if where == "outcome":
+        page.goto(f"{site_url}decisions/{MASTER.id}/{path.outcome.id}/")
+        kept = ["#why", "#record", "#record ~ .highlight"]
+    else:
+        walk(page, site_url, MASTER, path)
+        kept = [".fvd-chooser__result"]
+    page.emulate_media(media="print")
+    assert page.evaluate(PRINTED, NOT_PRINTED) == []
+    assert page.evaluate(PRINTED, kept) == kept
+    if where == "result":  # only the result prints: not the chart, the steps or the page's heading
+        assert page.evaluate(PRINTED, [".fvd-flow", "#steps", "article h1"]) == []
 
 
 def test_comparison_tables_sort_by_rating_in_scale_order(page: Page, site_url: str) -> None:

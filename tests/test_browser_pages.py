@@ -47,9 +47,9 @@ PAGE_TYPES = [
     PageType("use-case", "use-cases/rest-apis/"),
     PageType("claims", "claims/"),
     PageType("glossary", "glossary/"),
-    PageType("decision", "decisions/which-framework/", tree=next(t for t in DATASET.decisions if t.id == "which-framework")),
-    PageType("chooser", "chooser/", tree=MASTER, chooser=True),
-    PageType("chooser-answered", "chooser/", tree=MASTER, chooser=True, answered=True),
+    PageType("decision", f"decisions/{MASTER.id}/", tree=MASTER, chooser=True),
+    PageType("decision-answered", f"decisions/{MASTER.id}/", tree=MASTER, chooser=True, answered=True),
+    PageType("outcome", f"decisions/{MASTER.id}/{MASTER.outcomes[0].id}/"),
     PageType("404", "404.html"),
 ]
 # Without JavaScript the answered chooser is the same page as the chooser.
@@ -57,16 +57,10 @@ STATIC_PAGE_TYPES = [kind for kind in PAGE_TYPES if not kind.answered]
 
 
 def drawn_in(page: Page, kind: PageType, scheme: str) -> None:
-    """Wait until the page shows ``scheme`` and its flowchart is drawn, in that scheme's theme."""
+    """Wait until the page shows ``scheme``; a page with a decision tree shows its flowchart (drawn at build time)."""
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
-    diagrams = page.locator(".fvd-mermaid")
-    if kind.tree is not None:  # the loop below checks something: a page with a decision tree has its flowchart
-        expect(diagrams).to_have_count(1)
-    for index in range(diagrams.count()):
-        # Drawn once scrolled into view, and in the page's scheme (diagrams.js redraws when it changes).
-        diagrams.nth(index).scroll_into_view_if_needed()
-        expect(diagrams.nth(index)).to_have_attribute("data-theme", "dark" if scheme == "dark" else "default")
-        expect(diagrams.nth(index).locator("svg")).to_be_visible()
+    if kind.tree is not None:
+        expect(page.locator(".fvd-flow")).to_be_visible()
 
 
 def open_page(page: Page, site_url: str, kind: PageType, scheme: str = "light",
@@ -155,17 +149,12 @@ LAYOUT_SHIFTS = """() => {
 }"""
 
 
-def scripts_wait_their_turn(page: Page, requested: list[str]) -> None:
-    """A page with the chooser and a flowchart, as it arrives on a phone: the script-drawn chooser (and the
-    flowchart heading) do not push the text below down, and the flowchart, below the first screen, is
-    neither fetched nor drawn until the reader scrolls to it (open_page scrolls to it next)."""
+def arrives_without_shifting(page: Page) -> None:
+    """A page with the chooser and a flowchart, as it arrives on a phone: the script-drawn chooser does
+    not push the flowchart and the text below it down."""
     expect(page.locator(".fvd-chooser__answers button").first).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert sum(page.evaluate(LAYOUT_SHIFTS)) < 0.01, "the text moved while the page was drawn"
-    flowchart = page.locator(".fvd-mermaid")
-    assert flowchart.bounding_box()["y"] > PHONE["height"], "this check needs the flowchart below a phone's first screen"
-    assert [url for url in requested if "vendor/mermaid" in url] == [], "Mermaid was fetched before it was needed"
-    assert flowchart.locator("svg").count() == 0
 
 
 LEGIBLE_SHARE = """() => {
@@ -185,18 +174,10 @@ LEGIBLE_SHARE = """() => {
 @pytest.mark.parametrize("kind", PAGE_TYPES, ids=str)
 def test_on_a_phone_a_page_fits_the_width_is_legible_and_passes_axe(page: Page, site_url: str, kind: PageType) -> None:
     """Lighthouse judges pages at a phone's size; its checks that depend on a page's content run here on
-    every page type: axe with the rules of its accessibility category, and its legible font-size share.
-    Mermaid, served by the site, is loaded only by pages with a flowchart, and only once it is needed."""
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
+    every page type: axe with the rules of its accessibility category, and its legible font-size share."""
     page.set_viewport_size(PHONE)
-    arriving = kind.tree is not None and not kind.answered  # an answered chooser arrives as the chooser does
-    open_page(page, site_url, kind, on_arrival=(lambda page: scripts_wait_their_turn(page, requested)) if arriving else None)
-    mermaid = [url for url in requested if "vendor/mermaid" in url]
-    if kind.tree is None:
-        assert mermaid == [], "a page without a flowchart must not load Mermaid"
-    else:
-        assert mermaid and all(url.startswith(f"{site_url}assets/vendor/mermaid/") for url in mermaid)
+    arriving = kind.chooser and not kind.answered  # an answered chooser arrives as the chooser does
+    open_page(page, site_url, kind, on_arrival=arrives_without_shifting if arriving else None)
     scroll_width, window_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert window_width == PHONE["width"]
     assert scroll_width <= window_width, f"the page is {scroll_width} px wide: {page.evaluate(OVERFLOW)}"
@@ -221,12 +202,12 @@ def test_without_javascript_the_text_is_all_there(browser: Browser, site_url: st
         article = page.locator("article.md-content__inner")
         expect(article.locator("h1")).to_be_visible()
         # Everything in the article is shown, except the parts that are drawn by JavaScript.
-        text = article.locator(":scope > :not(.fvd-js-only, .fvd-chooser, .fvd-mermaid)")
+        text = article.locator(":scope > :not(.fvd-js-only, .fvd-chooser)")
         assert text.count() > 1
         for index in range(text.count()):
             expect(text.nth(index)).to_be_visible()
-        for part in article.locator(".fvd-js-only, .fvd-chooser, .fvd-mermaid").all():
-            expect(part).to_be_hidden()  # no empty widget or raw diagram source
+        for part in article.locator(".fvd-js-only, .fvd-chooser").all():
+            expect(part).to_be_hidden()  # no empty widget
         tables = article.locator("table")
         for index in range(tables.count()):
             table = tables.nth(index)
@@ -237,6 +218,7 @@ def test_without_javascript_the_text_is_all_there(browser: Browser, site_url: st
         if kind.tree is not None:
             expect(article.locator("#walk")).to_be_hidden()  # the chooser's heading: without JavaScript, no chooser
             expect(article.locator("#steps")).to_be_visible()
+            expect(article.locator(".fvd-flow")).to_be_visible()  # the flowchart is drawn at build time
             expect(article.locator("#outcomes")).to_be_visible()
             for question in kind.tree.questions:
                 expect(article.locator(f"#q-{question.id}")).to_be_visible()

@@ -79,7 +79,8 @@ def test_a_description_with_yaml_syntax_reads_back_as_typed(tmp_path: Path, site
 
 def test_macro_calls_quote_their_arguments() -> None:
     assert call("criterion_page", "async") == 'criterion_page("async")'
-    assert call("chooser_page") == "chooser_page()"
+    assert call("outcome_page", "pick", "django") == 'outcome_page("pick", "django")'
+    assert call("master_decision_link") == "master_decision_link()"
     assert json.loads(call("x", 'a"b').removeprefix("x(").removesuffix(")")) == 'a"b'
 
 
@@ -89,6 +90,10 @@ def test_addresses_of_pages_and_of_entities_on_a_shared_page() -> None:
     assert addresses.link(GLOSSARY, "wsgi") == "/glossary/index.md#wsgi"
     assert addresses.entity_url(USE_CASES, "api") == "/use-cases/api/"
     assert addresses.entity_url(GLOSSARY, "wsgi") == "/glossary/#wsgi"
-    assert [addresses.url(src) for src in ("index.md", "criteria/index.md", "chooser.md")] == ["/", "/criteria/", "/chooser/"]
+    assert [addresses.url(src) for src in ("index.md", "criteria/index.md")] == ["/", "/criteria/"]
+    assert addresses.outcome_uri("pick", "django") == "decisions/pick/django.md"
+    assert addresses.url(addresses.outcome_uri("pick", "django")) == "/decisions/pick/django/"
+    assert addresses.outcome_redirect_file("pick", "old") == "decisions/pick/old/index.html"
+    assert addresses.absolute("https://example.org/", "/criteria/admin.md#flask") == "https://example.org/criteria/admin/#flask"
     assert addresses.cell_aliases(["admin", "back-office"], ["django"]) == ["m-admin-django", "m-back-office-django"]
     assert addresses.redirect_file(CRITERIA, "old") == "criteria/old/index.html"

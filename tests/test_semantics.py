@@ -227,7 +227,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         "outcome recommending a framework its use case rates weak",
         replace("use-cases/prototyping.yaml", "    rating: good\n    verdict: Fast with the admin.",
                 "    rating: weak\n    verdict: Fast with the admin."),
-        ["data/decisions/pick.yaml:30: outcomes[0].frameworks[0]: expected a framework that the use cases behind this "
+        ["data/decisions/pick.yaml:33: outcomes[0].frameworks[0]: expected a framework that the use cases behind this "
          "outcome do not rate weak; found 'django', rated weak for 'prototyping' in data/use-cases/prototyping.yaml\n"
          "    hint: recommend another framework, or remove the use case from this outcome's use_cases"],
     ),

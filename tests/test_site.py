@@ -76,7 +76,12 @@ def test_overview_matrix_on_home_and_criteria_index(site: BuiltSite, url: str, v
             assessment = criterion.assessments[framework.id]
             assert cell.select_one(".fvd-rating").get_text() == assessment.rating.label
             assert text_of(cell).endswith(assessment.verdict) == verdicts
-            assert cell.select_one("a:not(.fvd-permalink)")["href"].endswith(f"{criterion.id}/#{framework.id}")
+            # On the home page the badge links to the framework's section; on the index the row's name is its only link.
+            links = [a["href"] for a in cell.select("a[href]:not(.fvd-permalink, .fvd-term)")]
+            if verdicts:
+                assert links == []
+            else:
+                assert len(links) == 1 and links[0].endswith(f"{criterion.id}/#{framework.id}")
             assert cell.select_one("a.fvd-permalink")["id"] == f"m-{criterion.id}-{framework.id}"
 
 
@@ -207,10 +212,17 @@ def test_performance_page_shows_the_measured_numbers_with_method_and_limits(site
     footprint = article.select_one("#footprint + table")
     headers = [text_of(th) for th in footprint.select("thead th")][1:]
     assert headers == [f"{f.name} {measurement.footprint[f.id].version}" for f in DATASET.frameworks]
-    rows = article.select_one("#throughput + p + table").select("tbody tr")
-    assert len(rows) == len(measurement.endpoints) * len(DATASET.frameworks)
-    first = measurement.endpoints[0].results[DATASET.frameworks[0].id]
-    assert text_of(rows[0].select("td")[2]) == str(int(first.requests_per_second))
+    # One table per endpoint, named in the paragraph above it, with the frameworks side by side.
+    tables = article.select_one("#throughput").find_next_siblings("table")
+    assert len(tables) == len(measurement.endpoints)
+    for table, endpoint in zip(tables, measurement.endpoints, strict=True):
+        assert text_of(table.find_previous_sibling("p")) == endpoint.description
+        measured = [framework for framework in DATASET.frameworks if framework.id in endpoint.results]
+        assert [text_of(th) for th in table.select("thead th")] == ["", *[framework.name for framework in measured]]
+        (requests,) = [row for row in table.select("tbody tr") if text_of(row.td) == "Requests per second"]
+        assert [text_of(td) for td in requests.select("td")][1:] == [
+            str(int(endpoint.results[framework.id].requests_per_second)) for framework in measured
+        ]
     assert article.find(id="limits") is not None
     assert measurement.command in text_of(article.select_one("#measured + p"))
 
@@ -261,7 +273,7 @@ def test_not_found_page_offers_search_and_the_main_sections(site: BuiltSite) -> 
     page = site.page("404.html")
     assert page.select_one("article label[for='__search']") is not None
     links = {a["href"] for a in page.select("article a")}
-    assert {"/chooser/", "/criteria/", "/use-cases/", "/frameworks/"} <= links
+    assert {"/decisions/", "/criteria/", "/use-cases/", "/frameworks/"} <= links
 
 
 def test_example_pages_name_the_framework_releases_the_code_is_tested_with(site: BuiltSite) -> None:

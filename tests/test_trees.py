@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.pipeline import load_dataset
 from macros.problems import InvalidDatasetError
-from macros.render.flowcharts import mermaid_flowchart, mermaid_label
+from macros.render.flowcharts import answer_paths, flowchart_html, question_numbers
 from tests.test_validation import replace
 
 TREE = "decisions/pick.yaml"
@@ -50,7 +51,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "outcome alias that is a live id",
         replace(TREE, "  - id: flask\n    title: Flask\n", "  - id: flask\n    aliases: [django]\n    title: Flask\n"),
-        ["data/decisions/pick.yaml:35: outcomes[1].aliases[0]: expected an old id that no other of the outcomes uses; "
+        ["data/decisions/pick.yaml:38: outcomes[1].aliases[0]: expected an old id that no other of the outcomes uses; "
          "found 'django', used by outcomes[0]\n"
          "    hint: an alias keeps an old link alive; it cannot also be a live id or another alias"],
     ),
@@ -77,7 +78,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "unreachable outcome",
         replace(TREE, "        label: \"No\"\n        outcome: flask\n", "        label: \"No\"\n        outcome: django\n"),
-        ["data/decisions/pick.yaml:34: outcomes[1].id: expected an outcome that some answer leads to; "
+        ["data/decisions/pick.yaml:37: outcomes[1].id: expected an outcome that some answer leads to; "
          "found 'flask', which no path reaches\n"
          "    hint: link it from an answer, or remove it"],
     ),
@@ -99,7 +100,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "unknown framework in an outcome",
         replace(TREE, "    frameworks: [flask]", "    frameworks: [flask, bottle]"),
-        ["data/decisions/pick.yaml:36: outcomes[1].frameworks[1]: expected the id of a framework in data/frameworks/; "
+        ["data/decisions/pick.yaml:42: outcomes[1].frameworks[1]: expected the id of a framework in data/frameworks/; "
          "found 'bottle'\n"
          "    hint: known ids: 'django', 'flask'"],
     ),
@@ -107,7 +108,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         "no master tree",
         replace(TREE, "master: true\n", ""),
         ["data/decisions/pick.yaml:1: master: expected exactly one decision tree with 'master: true'; found none\n"
-         "    hint: mark the general 'Which framework?' tree with master: true; the chooser page starts there"],
+         "    hint: mark the general 'Which framework?' tree with master: true; the home page starts there"],
     ),
 ]
 
@@ -121,14 +122,46 @@ def test_broken_tree_gives_exact_located_message(edit: Callable[[Path], None], e
     assert [str(problem) for problem in raised.value.problems] == expected
 
 
-def test_labels_cannot_break_out_of_mermaid_syntax() -> None:
-    assert mermaid_label('Use "quotes" & <b>tags</b> #1') == '"Use #quot;quotes#quot; #amp; #lt;b#gt;tags#lt;/b#gt; #35;1"'
-
-
-def test_flowchart_links_nodes_relative_to_the_page(minimal_data: Path) -> None:
+def test_chart_text_is_escaped_and_cannot_become_markup(minimal_data: Path) -> None:
     tree = load_dataset(minimal_data).decisions[0]
-    chart = mermaid_flowchart(tree, root="../../")
-    assert 'q_admin["Do staff need a back office?"]' in chart
-    assert 'q_admin -->|"No"| q_data' in chart
-    assert 'click q_admin href "../../criteria/admin/"' in chart
-    assert 'click o_flask href "../../frameworks/flask/"' in chart
+    hostile = tree.model_copy(update={"title": 'A "tree" <b>', "questions": [
+        tree.questions[0].model_copy(update={"text": "<script>alert(1)</script> & more"}), *tree.questions[1:]]})
+    chart = flowchart_html(hostile)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in chart and "<script>" not in chart
+    assert 'aria-label="A &quot;tree&quot; &lt;b&gt;: flowchart"' in chart
+
+
+def test_chart_links_questions_to_their_steps_and_outcomes_to_their_pages(minimal_data: Path) -> None:
+    tree = load_dataset(minimal_data).decisions[0]
+    chart = BeautifulSoup(flowchart_html(tree), "html.parser")
+    questions = [(node["href"], node.get_text(" ", strip=True)) for node in chart.select(".fvd-flow__node--question")]
+    numbers = question_numbers(tree)
+    assert sorted(questions) == sorted(
+        (f"#q-{question.id}", f"{numbers[question.id]} {question.text}") for question in tree.questions)
+    outcomes = {node["href"] for node in chart.select(".fvd-flow__node--outcome")}
+    assert outcomes == {f"{outcome.id}/" for outcome in tree.outcomes}
+    labels = sorted(label.get_text() for label in chart.select(".fvd-flow__answer"))
+    assert labels == sorted(answer.label for question in tree.questions for answer in question.answers)
+
+
+def test_a_question_reached_twice_is_drawn_once_and_referred_to_after(minimal_data: Path) -> None:
+    """Both answers of the first question lead to the second: it is drawn under the first, then referred to."""
+    tree = load_dataset(minimal_data).decisions[0]
+    first, second = tree.questions
+    both = [answer.model_copy(update={"next": second.id, "outcome": None}) for answer in first.answers]
+    converging = tree.model_copy(update={"questions": [first.model_copy(update={"answers": both}), second]})
+    chart = BeautifulSoup(flowchart_html(converging), "html.parser")
+    assert len(chart.select(".fvd-flow__node--question")) == 2
+    assert [node.get_text() for node in chart.select(".fvd-flow__node--goto")] == [
+        f"Go to question {question_numbers(converging)[second.id]}"]
+    assert len(answer_paths(converging)) == len(first.answers) * len(second.answers)
+
+
+def test_every_answer_path_ends_in_an_outcome_and_has_its_chooser_address(minimal_data: Path) -> None:
+    tree = load_dataset(minimal_data).decisions[0]
+    paths = answer_paths(tree)
+    assert {path.outcome.id for path in paths} == {outcome.id for outcome in tree.outcomes}
+    for path in paths:
+        assert path.steps[0][0].id == tree.start
+        assert path.query == "&".join(f"{question.id}={answer.id}" for question, answer in path.steps)
+        assert path.steps[-1][1].outcome == path.outcome.id

@@ -124,7 +124,7 @@ def master_problems(items: list[Located]) -> list[Problem]:
     if not masters:
         first = items[0]
         return [Problem(first.display, 1, "master", "exactly one decision tree with 'master: true'", "none",
-                        "mark the general 'Which framework?' tree with master: true; the chooser page starts there")]
+                        "mark the general 'Which framework?' tree with master: true; the home page starts there")]
     return [
         Problem(item.display, item.document.line_of(("master",)), "master", "exactly one decision tree with 'master: true'",
                 f"{len(masters)} ({', '.join(other.entity.id for other in masters)})", "keep master: true on one tree only")

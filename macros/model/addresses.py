@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from macros.model.registry import Collection
+from macros.model.registry import DECISIONS, Collection
 
-CHOOSER = "chooser.md"
+# The chooser's own page until decision pages gained the walk-through; it now forwards to the master tree.
+CHOOSER_REDIRECT = "chooser/index.html"
 # A site-absolute link to a generated page as written in Markdown fields: /criteria/admin.md#flask
 # (one page per entity) or /glossary/index.md#wsgi (one page for a whole collection).
 SITE_LINK = re.compile(r"^/(?P<folder>[a-z-]+)/(?P<page>[^/#]+)\.md(?:#(?P<anchor>[^/]*))?$")
@@ -47,6 +48,37 @@ def entity_url(collection: Collection, entity_id: str) -> str:
     """Where a reader finds an entity: ``/criteria/admin/`` or ``/glossary/#wsgi``."""
     page = url(src_uri(collection, entity_id))
     return f"{page}#{entity_id}" if collection.single_page else page
+
+
+def outcome_uri(tree_id: str, outcome_id: str) -> str:
+    """An outcome's own page, below its tree's: ``decisions/which-framework/django.md``."""
+    return f"{outcomes_folder(tree_id)}/{outcome_id}.md"
+
+
+def outcomes_folder(tree_id: str) -> str:
+    """The folder that holds a tree's outcome pages: ``decisions/which-framework``."""
+    return f"{DECISIONS.folder}/{tree_id}"
+
+
+def outcome_from_tree(outcome_id: str) -> str:
+    """An outcome page's address relative to its tree's page (``/decisions/t/`` -> ``/decisions/t/django/``)."""
+    return f"{outcome_id}/"
+
+
+def outcome_link(tree_id: str, outcome_id: str) -> str:
+    """Markdown link target of an outcome page: ``/decisions/which-framework/django.md``."""
+    return f"/{outcome_uri(tree_id, outcome_id)}"
+
+
+def outcome_redirect_file(tree_id: str, alias: str) -> str:
+    """The file that keeps an outcome's old page address working."""
+    return f"{outcomes_folder(tree_id)}/{alias}/index.html"
+
+
+def absolute(site_url: str, link_target: str) -> str:
+    """A Markdown link target (``/criteria/admin.md#flask``) as the address a reader pastes elsewhere."""
+    path, _, anchor = link_target.partition("#")
+    return site_url.rstrip("/") + url(path.lstrip("/")) + (f"#{anchor}" if anchor else "")
 
 
 def cell_anchor(criterion_id: str, framework_id: str) -> str:

@@ -8,14 +8,15 @@ filled by ``macros.pipeline``.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from macros.model.models import Claim, Criterion, DecisionTree, Example, Framework, Measurement, Term, UseCase
 from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, MEASUREMENTS, USE_CASES, Collection
+from macros.text import fence
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,7 @@ class SourceFile:
     @property
     def fence(self) -> str:
         """A backtick fence longer than any run of backticks in the file."""
-        longest = max((len(run) for run in re.findall(r"`+", self.text)), default=0)
-        return "`" * max(3, longest + 1)
+        return fence(self.text)
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,10 @@ class Dataset:
     tested_versions: dict[str, str] = field(default_factory=dict)
     """Framework id -> the release the code examples are tested with (requirements/examples.txt)."""
     edit_links: EditLinks | None = None
+    site_url: str = ""
+    """The published site's address (mkdocs.yml ``site_url``), for records read away from the site."""
+    built: date = field(default_factory=date.today)
+    """The day of the build: the date a downloaded decision record carries."""
 
     @property
     def frameworks(self) -> list[Framework]:

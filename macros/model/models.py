@@ -472,19 +472,40 @@ class Question(Record):
     """At least two answers."""
 
 
+class AddedPackage(Record):
+    """A package a team adds to the recommended framework to follow this outcome."""
+
+    name: PlainLine
+    """Package name as on PyPI, e.g. 'djangorestframework'."""
+    version: ReleaseNumber
+    """The latest release when the outcome was reviewed, quoted, e.g. '3.16.1'."""
+    purpose: PlainLine
+    """What it adds, e.g. 'serializers, viewsets and a browsable API'."""
+    url: HttpsUrl
+    """Its documentation, or its PyPI page."""
+
+
 class Outcome(Record):
-    """Where a path through the tree ends: a recommendation with its reasons."""
+    """Where a path through the tree ends: a recommendation with its reasons, costs and risks; it has its own page."""
 
     id: Id
-    """Unique within the tree; used in anchors and in the chooser's URL."""
+    """Unique within the tree; used in the outcome page's address, in anchors and in the chooser's URL."""
     aliases: list[Id] = []
-    """Ids this outcome had before a rename; its old anchor (#o-<old id>) keeps working."""
+    """Ids this outcome had before a rename; its old anchor (#o-<old id>) and page address keep working."""
     title: PlainLine
     """The recommendation in a few words, e.g. 'Django with Django REST framework'."""
+    summary: PlainLine
+    """One sentence: the recommendation and its main reason; the page's link preview and the decision record's decision."""
     frameworks: list[FrameworkId] = Field(min_length=1)
     """Recommended framework ids, best fit first."""
     reasons: MarkdownText
-    """Why, in a few sentences or bullets, linking the pages behind the reasons. Markdown."""
+    """Why this fits, in a few sentences or bullets, linking the pages behind the reasons. Markdown."""
+    adds: list[AddedPackage] = []
+    """Packages to add to the framework, with the version reviewed (empty when the framework ships what is needed)."""
+    costs: MarkdownText
+    """What the team accepts with this choice: work, upkeep, limits. Markdown."""
+    risks: list[MarkdownText] = Field(min_length=1)
+    """Each a fact about the project that would change the answer, and what to read or choose then. Markdown."""
     criteria: list[CriterionId] = []
     """Criteria behind the recommendation."""
     use_cases: list[UseCaseId] = []
@@ -492,7 +513,7 @@ class Outcome(Record):
 
 
 class DecisionTree(Record):
-    """A decision a reader faces, as questions and outcomes: drawn as a flowchart, walked by the chooser."""
+    """A decision a reader faces, as questions and outcomes: walked by its page's chooser, drawn as a flowchart."""
 
     id: Id
     """Must equal the file name without .yaml; used in URLs."""
@@ -503,7 +524,7 @@ class DecisionTree(Record):
     summary: PlainLine
     """One sentence: who this decision is for."""
     master: bool = False
-    """True for the one tree the chooser page starts with ('Which framework?')."""
+    """True for the one general tree ('Which framework?'): the home page links it, and /chooser/ links open it."""
     start: Id
     """Id of the first question."""
     questions: list[Question] = Field(min_length=1)

@@ -16,6 +16,7 @@ from typing import Any
 
 from macros.model import addresses
 from macros.model.dataset import Dataset
+from macros.model.models import DecisionTree
 from macros.model.registry import COLLECTIONS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, USE_CASES, Collection
 from macros.paths import TEMPLATES_DIR
 from macros.render import templates as render
@@ -44,9 +45,7 @@ ENTITY_PAGES: dict[Collection, PageKind] = {
     DECISIONS: PageKind("decision_page", render.decision_page),
     EXAMPLES: PageKind("example_page", render.example_page),
 }
-CHOOSER_DESCRIPTION = (
-    "Answer a few questions about your project and get a framework recommendation with its reasons; share the result by link."
-)
+OUTCOME_MACRO = "outcome_page"
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,8 @@ class GeneratedPage:
     call: str
     body: str
     is_index: bool = False
+    in_nav: bool = True
+    """Outcome pages are reached from their tree's page, not from the navigation."""
 
     @property
     def stub(self) -> str:
@@ -114,12 +115,6 @@ def _generated_pages(dataset: Dataset) -> list[GeneratedPage]:
         ))
         if collection.single_page:
             continue
-        if collection is DECISIONS and dataset.master:
-            pages.append(GeneratedPage(
-                src_uri=addresses.CHOOSER, title="Chooser", source=dataset.source_of(DECISIONS, dataset.master.id),
-                collection=DECISIONS, meta={"description": CHOOSER_DESCRIPTION}, call=call("chooser_page"),
-                body=render.chooser_page(dataset),
-            ))
         kind = ENTITY_PAGES[collection]
         pages += [
             GeneratedPage(
@@ -131,7 +126,20 @@ def _generated_pages(dataset: Dataset) -> list[GeneratedPage]:
             )
             for entity in dataset.entities[collection]
         ]
-    return pages
+    return pages + [page for tree in dataset.decisions for page in _outcome_pages(tree, dataset)]
+
+
+def _outcome_pages(tree: DecisionTree, dataset: Dataset) -> list[GeneratedPage]:
+    """One page per outcome of a tree, below the tree's page, edited in the tree's file."""
+    return [
+        GeneratedPage(
+            src_uri=addresses.outcome_uri(tree.id, outcome.id), title=f"{outcome.title} ({tree.title})",
+            source=dataset.source_of(DECISIONS, tree.id), collection=DECISIONS,
+            meta={"description": outcome.summary}, call=call(OUTCOME_MACRO, tree.id, outcome.id),
+            body=render.outcome_page(tree, outcome, dataset), in_nav=False,
+        )
+        for outcome in tree.outcomes
+    ]
 
 
 def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
@@ -147,17 +155,30 @@ def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
         if collection is None:
             expanded.append(entry)
             continue
-        children = [{page.title: page.src_uri} for page in pages if page.collection is collection and not page.is_index]
+        children = [{page.title: page.src_uri} for page in pages
+                    if page.collection is collection and not page.is_index and page.in_nav]
         section_title = title or collection.title
         expanded.append({section_title: [{section_title: target}, *children]} if children else entry)
     return expanded
 
 
 def redirect_pages(dataset: Dataset) -> dict[str, str]:
-    """A redirect page at each alias of a page-per-entity collection: old links land on the new page."""
-    return {
+    """A redirect page at each old address: entity and outcome aliases, and the former chooser page.
+
+    Redirects keep the query and the anchor, so a shared chooser result still opens its answers.
+    """
+    redirects = {
         addresses.redirect_file(collection, alias): render.redirect_page(f"../{entity.id}/")
         for collection in COLLECTIONS if collection.has_pages and not collection.single_page
         for entity in dataset.entities[collection]
         for alias in getattr(entity, "aliases", [])
     }
+    redirects |= {  # outcome pages under a tree's old id, and under an outcome's old id
+        addresses.outcome_redirect_file(tree_id, outcome_id): render.redirect_page(f"../../{tree.id}/{outcome.id}/")
+        for tree in dataset.decisions for outcome in tree.outcomes
+        for tree_id in (tree.id, *tree.aliases) for outcome_id in (outcome.id, *outcome.aliases)
+        if (tree_id, outcome_id) != (tree.id, outcome.id)
+    }
+    if dataset.master:
+        redirects[addresses.CHOOSER_REDIRECT] = render.redirect_page(f"..{addresses.entity_url(DECISIONS, dataset.master.id)}")
+    return redirects

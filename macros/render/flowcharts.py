@@ -1,19 +1,34 @@
-"""Decision trees as Mermaid flowcharts, ordered steps and the chooser's data.
+"""Decision trees as a flowchart drawn in HTML, ordered steps, answer paths and the chooser's data.
 
-Pure functions of the model: the page templates place their output, MkDocs renders it.
+The flowchart is static HTML and CSS made at build time: it shows without JavaScript, its text is
+the page's own (selectable, found by search, read by screen readers) and it reflows on a phone.
+Pure functions of the model: the page templates place their output, MkDocs renders the page.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from macros.model import addresses
-from macros.model.models import Answer, DecisionTree, Question
-from macros.model.registry import CRITERIA, FRAMEWORKS, Collection
+from macros.model.models import Answer, DecisionTree, Outcome, Question
 
-# Characters Mermaid would read as syntax inside a quoted label, as Mermaid entity codes.
-MERMAID_ENTITIES = {"&": "#amp;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "#": "#35;"}
+
+@dataclass(frozen=True)
+class AnswerPath:
+    """One way through a tree: the answers given, in order, and the outcome they lead to."""
+
+    steps: tuple[tuple[Question, Answer], ...]
+    outcome: Outcome
+
+    @property
+    def query(self) -> str:
+        """The chooser's address for this path: ``interface=api&api-data=no`` (question id = answer id)."""
+        return urlencode([(question.id, answer.id) for question, answer in self.steps])
 
 
 def question_order(tree: DecisionTree) -> list[Question]:
@@ -30,60 +45,77 @@ def question_order(tree: DecisionTree) -> list[Question]:
     return ordered
 
 
-def mermaid_label(text: str) -> str:
-    """Data text as a quoted Mermaid label that can never become markup or syntax."""
-    return '"' + "".join(MERMAID_ENTITIES.get(character, character) for character in text) + '"'
+def question_numbers(tree: DecisionTree) -> dict[str, int]:
+    """Each question's step number on its tree's page, in reading order."""
+    return {question.id: number for number, question in enumerate(question_order(tree), start=1)}
 
 
-def question_node(question_id: str) -> str:
-    """Mermaid node id of a question (ids may not contain hyphens there)."""
-    return f"q_{question_id.replace('-', '_')}"
+def answer_paths(tree: DecisionTree) -> list[AnswerPath]:
+    """Every path from the start question to an outcome, in the order of the answers (trees have no loops)."""
+    questions = {question.id: question for question in tree.questions}
+    outcomes = {outcome.id: outcome for outcome in tree.outcomes}
 
-
-def outcome_node(outcome_id: str) -> str:
-    return f"o_{outcome_id.replace('-', '_')}"
-
-
-def target_node(answer: Answer) -> str:
-    return question_node(answer.next) if answer.next else outcome_node(answer.outcome or "")
-
-
-def page(collection: Collection, entity_id: str) -> str:
-    """An entity's published address relative to the site root, for links MkDocs does not rewrite."""
-    return addresses.entity_url(collection, entity_id).removeprefix("/")
-
-
-def mermaid_flowchart(tree: DecisionTree, *, root: str) -> str:
-    """A top-down flowchart; ``root`` is the relative path from the page to the site root.
-
-    Question nodes link to their first criterion, outcome nodes to the first recommended
-    framework, so every node that names a page opens it.
-    """
-    accessible_title = tree.title.translate(str.maketrans("<>{}", "()()"))
-    lines = [
-        "flowchart TD",
-        f"    accTitle: {accessible_title} (flowchart)",
-        "    accDescr: Questions lead to answers and recommendations; the same decision is written out as numbered steps.",
-    ]
-    for question in question_order(tree):
-        lines.append(f"    {question_node(question.id)}[{mermaid_label(question.text)}]")
-    for outcome in tree.outcomes:
-        lines.append(f"    {outcome_node(outcome.id)}([{mermaid_label(outcome.title)}])")
-    for question in question_order(tree):
+    def walk(question: Question, steps: tuple[tuple[Question, Answer], ...]) -> Iterator[AnswerPath]:
         for answer in question.answers:
-            lines.append(f"    {question_node(question.id)} -->|{mermaid_label(answer.label)}| {target_node(answer)}")
-    for question in question_order(tree):
-        if question.criteria:
-            lines.append(f'    click {question_node(question.id)} href "{root}{page(CRITERIA, question.criteria[0])}"')
-    for outcome in tree.outcomes:
-        lines.append(f'    click {outcome_node(outcome.id)} href "{root}{page(FRAMEWORKS, outcome.frameworks[0])}"')
-    lines.append("    classDef outcome stroke-width:3px")
-    lines.append(f"    class {','.join(outcome_node(outcome.id) for outcome in tree.outcomes)} outcome")
-    return "\n".join(lines)
+            trail = (*steps, (question, answer))
+            if answer.outcome:
+                yield AnswerPath(trail, outcomes[answer.outcome])
+            else:
+                yield from walk(questions[answer.next or ""], trail)
+
+    return list(walk(questions[tree.start], ()))
 
 
-def chooser_data(tree: DecisionTree) -> str:
-    """The tree's structure for the chooser script: ids, plain-text labels, where answers lead."""
+def _text(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def flowchart_html(tree: DecisionTree) -> str:
+    """The tree as nested lists: each question a node linking to its step, each answer a branch.
+
+    A question reached a second time is drawn once and referred to after that ("go to question 4"),
+    so the chart grows with the tree, not with the number of paths. Outcome nodes link to their
+    pages, which sit one level below the decision page (``django/``).
+    """
+    questions = {question.id: question for question in tree.questions}
+    outcomes = {outcome.id: outcome for outcome in tree.outcomes}
+    numbers = question_numbers(tree)
+    drawn: set[str] = set()
+
+    def node(question: Question) -> str:
+        drawn.add(question.id)
+        branches = "".join(branch(answer) for answer in question.answers)
+        return (
+            f'<a class="fvd-flow__node fvd-flow__node--question" href="#q-{question.id}">'
+            f'<span class="fvd-flow__number">{numbers[question.id]}</span> {_text(question.text)}</a>'
+            f'<ul class="fvd-flow__answers">{branches}</ul>'
+        )
+
+    def branch(answer: Answer) -> str:
+        label = f'<span class="fvd-flow__answer">{_text(answer.label)}</span>'
+        if answer.outcome:
+            outcome = outcomes[answer.outcome]
+            target = (f'<a class="fvd-flow__node fvd-flow__node--outcome" href="{addresses.outcome_from_tree(outcome.id)}">'
+                      f'<span class="fvd-flow__kind">Outcome:</span> {_text(outcome.title)}</a>')
+        elif answer.next in drawn:
+            target = (f'<a class="fvd-flow__node fvd-flow__node--goto" href="#q-{answer.next}">'
+                      f"Go to question {numbers[answer.next]}</a>")
+        else:
+            target = node(questions[answer.next or ""])
+        return f'<li class="fvd-flow__branch">{label}{target}</li>'
+
+    return (
+        f'<div class="fvd-flow" role="group" aria-label="{_text(tree.title)}: flowchart">'
+        f"{node(questions[tree.start])}</div>"
+    )
+
+
+def chooser_data(tree: DecisionTree, records: dict[str, str]) -> str:
+    """The tree's structure for the chooser script: plain-text labels, where answers lead, outcome pages.
+
+    ``records`` maps each path's query to its decision record, made at build time from the same
+    data as the outcome page, so the chooser only picks the record of the reader's answers.
+    """
     data = {
         "id": tree.id,
         "start": tree.start,
@@ -97,6 +129,10 @@ def chooser_data(tree: DecisionTree) -> str:
             }
             for question in tree.questions
         },
-        "outcomes": {outcome.id: {"title": outcome.title} for outcome in tree.outcomes},
+        "outcomes": {
+            outcome.id: {"title": outcome.title, "summary": outcome.summary, "page": addresses.outcome_from_tree(outcome.id)}
+            for outcome in tree.outcomes
+        },
+        "records": records,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -21,11 +20,22 @@ from markupsafe import Markup
 
 from macros.model import addresses
 from macros.model.dataset import Dataset
-from macros.model.models import Assessment, Claim, ClaimVerdict, Criterion, DecisionTree, Example, Framework, Rating, UseCase
+from macros.model.models import (
+    Assessment,
+    Claim,
+    ClaimVerdict,
+    Criterion,
+    DecisionTree,
+    Example,
+    Framework,
+    Outcome,
+    Rating,
+    UseCase,
+)
 from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
 from macros.paths import TEMPLATES_DIR
-from macros.render import flowcharts
-from macros.text import markdown, plain
+from macros.render import flowcharts, records
+from macros.text import fence, markdown, plain
 
 
 def _finalize(value: Any) -> Any:
@@ -69,6 +79,11 @@ def page_link(collection: Collection, entity_id: str, anchor: str = "") -> Marku
     return Markup(addresses.link(collection, entity_id, anchor))
 
 
+def outcome_link(tree_id: str, outcome_id: str) -> Markup:
+    """The link target of an outcome's page (see ``macros.model.addresses``)."""
+    return Markup(addresses.outcome_link(tree_id, outcome_id))
+
+
 def yaml_string(text: str) -> Markup:
     """A value for the page's YAML front matter (JSON strings are valid YAML)."""
     return Markup(json.dumps(text, ensure_ascii=False))
@@ -108,7 +123,7 @@ def _environment() -> Environment:
         code=code_span,
     )
     environment.globals.update(
-        link=page_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
+        link=page_link, outcome_link=outcome_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
         CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES,
         ratings=list(Rating), versions_text=versions_text, claim_versions=claim_versions,
         verdicts_description=verdicts_description, cell_anchor=cell_anchor, alias_anchors=alias_anchors,
@@ -149,35 +164,33 @@ def use_case_page(use_case: UseCase, dataset: Dataset) -> str:
     return render_template("use-case.md.j2", use_case=use_case, deciding=deciding, related=related, dataset=dataset)
 
 
-def decision_body_context(tree: DecisionTree, dataset: Dataset, *, root: str) -> dict[str, Any]:
-    """What the decision partial needs: steps in reading order, numbers, the flowchart and chooser data."""
-    questions = flowcharts.question_order(tree)
-    return {
-        "tree": tree,
-        "dataset": dataset,
-        "questions": questions,
-        "numbers": {question.id: number for number, question in enumerate(questions, start=1)},
-        "outcomes": {outcome.id: outcome for outcome in tree.outcomes},
-        "flowchart": Markup(flowcharts.mermaid_flowchart(tree, root=root)),
-        "chooser_json": flowcharts.chooser_data(tree),
-    }
-
-
 def decision_page(tree: DecisionTree, dataset: Dataset) -> str:
-    """A flowchart page at /decisions/<id>/ (two levels below the site root)."""
-    return render_template("decision.md.j2", **decision_body_context(tree, dataset, root="../../"))
+    """A decision page at /decisions/<id>/: the walk-through, the flowchart, the steps and the outcomes."""
+    questions = flowcharts.question_order(tree)
+    path_records = records.path_records(dataset, tree, flowcharts.answer_paths(tree))
+    return render_template(
+        "decision.md.j2", tree=tree, dataset=dataset, questions=questions, numbers=flowcharts.question_numbers(tree),
+        outcomes={outcome.id: outcome for outcome in tree.outcomes},
+        flowchart=Markup(flowcharts.flowchart_html(tree)), chooser_json=flowcharts.chooser_data(tree, path_records),
+    )
 
 
-def chooser_page(dataset: Dataset) -> str:
-    """The chooser at /chooser/, walking the master tree."""
-    assert dataset.master is not None, "the chooser page exists only when there is a master tree"
-    return render_template("chooser.md.j2", **decision_body_context(dataset.master, dataset, root="../"))
+def outcome_page(tree: DecisionTree, outcome: Outcome, dataset: Dataset) -> str:
+    """An outcome's own page at /decisions/<tree>/<outcome>/, with its decision record."""
+    paths = [path for path in flowcharts.answer_paths(tree) if path.outcome is outcome]
+    record = records.outcome_record(dataset, tree, outcome, paths)
+    return render_template(
+        "outcome.md.j2", tree=tree, outcome=outcome, dataset=dataset, paths=paths, numbers=flowcharts.question_numbers(tree),
+        record=record, record_fence=Markup(fence(record)),
+        path_records=json.dumps(records.path_records(dataset, tree, paths), ensure_ascii=False),
+        filename=f"decision-{tree.id}-{outcome.id}.md",
+    )
 
 
 def code_span(text: str) -> Markup:
     """Text as an inline code span, shown exactly (Markdown does not unescape inside code)."""
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    return Markup(f"{fence} {text} {fence}" if text.startswith("`") or text.endswith("`") else f"{fence}{text}{fence}")
+    fence_ = fence(text, minimum=1)
+    return Markup(f"{fence_} {text} {fence_}" if text.startswith("`") or text.endswith("`") else f"{fence_}{text}{fence_}")
 
 
 def html_attribute(text: str) -> Markup:
@@ -193,6 +206,13 @@ def section_index(collection: Collection, dataset: Dataset) -> str:
 def overview_matrix(dataset: Dataset, *, verdicts: bool = True) -> str:
     """Criteria × frameworks: each cell a rating (and its verdict) linking to the criterion section."""
     return render_template("partials/overview-matrix.md.j2", dataset=dataset, verdicts=verdicts)
+
+
+def master_decision_link(dataset: Dataset) -> str:
+    """A link to the master tree's page, titled as the tree; the decision section's index when there is none."""
+    if dataset.master is None:
+        return f"[{plain(DECISIONS.title)}](/{addresses.index_uri(DECISIONS)})"
+    return f"[{plain(dataset.master.title)}]({addresses.link(DECISIONS, dataset.master.id)})"
 
 
 def versions_covered(dataset: Dataset) -> str:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from macros.model.models import (
+    AddedPackage,
     Answer,
     Assessment,
     Dependency,
@@ -66,6 +67,7 @@ def field_reference() -> str:
         ("Assessment (criteria)", Assessment), ("Assessment (use cases)", UseCaseAssessment), ("Source", Source),
         ("Release (frameworks)", Release), ("Dependency (frameworks)", Dependency), ("Package (frameworks)", Package),
         ("Question (decision trees)", Question), ("Answer (decision trees)", Answer), ("Outcome (decision trees)", Outcome),
+        ("Added package (decision outcomes)", AddedPackage),
         ("Footprint (measurements)", Footprint), ("Endpoint (measurements)", Endpoint), ("Throughput (measurements)", Throughput),
     ]
     for heading, model in models:
