@@ -1,4 +1,4 @@
-"""The benchmark's parts that need no timing: timed runs, synthetic data, page weight, Mermaid's modules, the report.
+"""The benchmark's parts that need no timing: timed runs, synthetic data, page weight, the report.
 
 A full benchmark run takes minutes and its numbers vary, so these check what the figures are made
 of on small, known inputs, and the real site's weight only for being complete.
@@ -16,7 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.paths import ROOT
+from macros.model.addresses import entity_url, outcome_uri, url
+from macros.model.registry import DECISIONS
+from macros.paths import DATA_DIR, ROOT
+from macros.pipeline import load_dataset
 from scripts.benchmark.builds import MULTIPLIED, VALIDATE, Growth, SiteSummary, Timed, multiply_dataset, take_turns
 from scripts.benchmark.lighthouse import PageScores
 from scripts.benchmark.report import Results, render_report
@@ -25,15 +28,14 @@ from scripts.benchmark.weight import (
     PageWeight,
     Size,
     Weights,
-    dynamic_import,
     measure_weights,
-    module_closure,
     page_types,
     page_weight,
     search_index_by_section,
     size_of,
 )
 from tests.conftest import BuiltSite
+from tests.support import once
 
 
 def write(path: Path, text: str) -> Path:
@@ -104,7 +106,7 @@ def test_page_weight_counts_what_the_page_links_and_material_fetches(tmp_path: P
 <link rel="icon" href="../assets/icon.css">
 <script id="__config" type="application/json">{json.dumps(config)}</script>
 <script src="../assets/bundle.js"></script><script src="../assets/bundle.js"></script></head>
-<body><form name="search"></form><div class="fvd-mermaid"></div></body></html>""",
+<body><form name="search"></form></body></html>""",
     )
     html = tmp_path / "page" / "index.html"
     css = write(tmp_path / "assets" / "site.css", "body { color: black; }\n" * 50)
@@ -120,7 +122,6 @@ def test_page_weight_counts_what_the_page_links_and_material_fetches(tmp_path: P
     assert weight.startup == size_of(startup)
     assert weight.html_css_js == size_of([html, css, *js])
     assert weight.total.raw == sum(path.stat().st_size for path in [html, css, *js, *startup])
-    assert weight.has_diagram
 
 
 def test_weights_of_the_real_site_cover_every_page_type(site: BuiltSite) -> None:
@@ -131,13 +132,10 @@ def test_weights_of_the_real_site_cover_every_page_type(site: BuiltSite) -> None
     assert not any("*" in path for path in paths)
     assert all(site.site_dir.joinpath(path if path.endswith(".html") else f"{path}index.html").is_file() for path in paths)
     assert all(page.html.raw > 0 and page.css.raw > 0 and page.js.raw > 0 for page in weights.pages)
-    with_diagram = {page.path.split("/")[0] for page in weights.pages if page.has_diagram}
-    assert "decisions" in with_diagram and "" not in with_diagram, with_diagram
-    layout, stages = weights.mermaid
-    assert list(stages)[:4] == ["entry", "static", "flowchart", "engine"] and layout, stages.keys()
-    files = {stage: count for stage, (_, count, _) in stages.items()}
-    assert files["entry"] == 1 < files["static"] < files["flowchart"] < files["engine"], files
-    assert files.get("dagre", files["engine"]) > files["flowchart"], "dagre instead of the default layout, if that is not dagre"
+    trees = once(load_dataset, DATA_DIR).decisions
+    tree_page, outcome_page = ("/" + paths[PAGE_TYPES.index(kind)] for kind in ("decisions/*/", "decisions/*/*/"))
+    assert tree_page in {entity_url(DECISIONS, tree.id) for tree in trees}, "a tree's page, not one of its outcomes'"
+    assert outcome_page in {url(outcome_uri(tree.id, outcome.id)) for tree in trees for outcome in tree.outcomes}
 
 
 def test_search_index_by_section_adds_up_to_the_index(site: BuiltSite) -> None:
@@ -153,24 +151,6 @@ def test_search_index_by_section_adds_up_to_the_index(site: BuiltSite) -> None:
     assert sum(sizes) == sum(len(json.dumps(document, ensure_ascii=False).encode()) for document in documents)
 
 
-def test_module_closure_follows_static_imports_only(tmp_path: Path) -> None:
-    entry = write(tmp_path / "entry.mjs", 'import"./a.mjs";import{x}from"./lib/b.mjs";const l=()=>import("./lazy-1.mjs");')
-    a = write(tmp_path / "a.mjs", 'export{y}from"./entry.mjs";import "./missing.mjs";')
-    b = write(
-        tmp_path / "lib" / "b.mjs", 'import {z} from "../a.mjs";export const x=1;const c=()=>import("../chunks/more-2.mjs");'
-    )
-    lazy = write(tmp_path / "lazy-1.mjs", 'import"./after-lazy.mjs";')
-    write(tmp_path / "after-lazy.mjs", "export const w=1;")
-
-    loaded = module_closure([entry])
-
-    assert loaded == {entry.resolve(), a.resolve(), b.resolve()}
-    assert dynamic_import(loaded, r"lazy-\d+\.mjs") == lazy.resolve()
-    assert dynamic_import(loaded, r"more-\d+\.mjs") == (tmp_path / "chunks" / "more-2.mjs").resolve()
-    assert dynamic_import(loaded, r"other-\d+\.mjs") is None
-    assert module_closure([lazy]) == {lazy.resolve(), (tmp_path / "after-lazy.mjs").resolve()}
-
-
 def timed(*seconds: float, built_in: tuple[float, ...] = (), pages: int = 100, html: int = 2_000_000) -> Timed:
     return Timed(list(seconds), list(built_in), [100.0] * len(seconds), SiteSummary(pages, html, 9 * html, html // 4))
 
@@ -184,13 +164,10 @@ def page_scores(path: str, performance: float, runs: list[int], failed: tuple[st
 def results(**changes: object) -> Results:
     """A hand-made run: the full build misses its 5 s target; growth and page weight meet theirs; Lighthouse misses."""
     html, css, js, startup = Size(30_000, 8_000), Size(100_000, 20_000), Size(90_000, 30_000), Size(400_000, 100_000)
-    home = PageWeight("", html, css, js, Size(220_000, 58_000), startup, Size(620_000, 158_000), has_diagram=False)
+    home = PageWeight("", html, css, js, Size(220_000, 58_000), startup, Size(620_000, 158_000))
+    outcome = PageWeight("decisions/tree/outcome/", html, css, js, Size(220_000, 58_000), startup, Size(620_000, 158_000))
     weights = Weights(
-        pages=[home],
-        mermaid=(
-            "elk",
-            {"entry": ("mermaid.esm.min.mjs", 1, Size(5_000, 2_000)), "static": ("mermaid.esm.min.mjs", 3, Size(9_000, 4_000))},
-        ),
+        pages=[home, outcome],
         search_index=Size(390_000, 95_000),
         search_sections=[("criteria", 150_000), ("(home page)", 5_000)],
         sitemap=Size(10_000, 5_000),
@@ -230,8 +207,8 @@ def test_report_judges_each_target_and_keeps_the_sections_in_order() -> None:
     assert rows["10x data under 10x time"][:2] == ["5.0x time", "met"]
     growth = "At 10x, 5.0x the time (mkdocs' own: 6.0x) for 10.0x the pages, 18 ms per page against 30 ms."
     assert rows["10x data under 10x time"][2] == growth, "pages did not get heavier, and the target is met"
-    weight = rows["Every page under 150 KB compressed (HTML, CSS, JS; Mermaid excepted)"]
-    assert weight[:2] == ["1 of 1 page types under", "met"]
+    weight = rows["Every page under 150 KB compressed (HTML, CSS, JS)"]
+    assert weight[:2] == ["2 of 2 page types under", "met"]
     assert "counting it, a first visit is 158.0 to 158.0 KB" in weight[2]
     assert "an index of at most 87.0 KB compressed, 8% smaller" in weight[2], "150 - 58 for the page - 5 for the sitemap"
     lighthouse = next(row for first, row in rows.items() if first.startswith("Lighthouse"))
@@ -241,8 +218,8 @@ def test_report_judges_each_target_and_keeps_the_sections_in_order() -> None:
     assert rows["Home"] == ["`/`", "94 (91-97)", "100", "100", "100", "1.5", "2.5", "120", "0.010"], "Lighthouse's table"
     assert rows["`criteria/`"] == ["150.0", "38%"]
     assert rows["2"] == ["2.50", "n/a"] and rows["**median**"] == ["2.00", "0.90"], "a rebuild that logged no time"
-    assert rows["Entry module `mermaid.esm.min.mjs` only"] == ["1", "5.0", "2.0"]
-    assert "The flowchart chunk was not found" in report
+    assert rows["Decision outcome (tree/outcome)"][:2] == ["`/decisions/tree/outcome/`", "30.0"], "page weight's table"
+    assert "Mermaid" not in report and "diagrams.js" not in report, "the site draws its flowcharts at build time"
     assert "```sh\n.venv/bin/python -m scripts.benchmark --runs 1\n```\n\nA measurement" in report
     headings = [line for line in report.splitlines() if line.startswith("## ")]
     assert [heading.split(" ")[1] for heading in headings] == ["Targets", "1.", "2.", "3.", "4.", "5.", "6."]

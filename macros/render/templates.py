@@ -204,7 +204,10 @@ def section_index(collection: Collection, dataset: Dataset) -> str:
 
 
 def overview_matrix(dataset: Dataset, *, verdicts: bool = True) -> str:
-    """Criteria × frameworks: each cell a rating (and its verdict) linking to the criterion section."""
+    """Criteria × frameworks: each cell a rating, and with ``verdicts`` its verdict.
+
+    The home page's ratings (``verdicts=False``) link to their sections; with verdicts, the criterion's name is the link.
+    """
     return render_template("partials/overview-matrix.md.j2", dataset=dataset, verdicts=verdicts)
 
 

@@ -50,14 +50,12 @@ def machine() -> dict[str, Any]:
     """The machine and software the figures hold for: timings mean little without them."""
     cpuinfo = Path("/proc/cpuinfo")
     model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(encoding="utf-8"), re.M) if cpuinfo.exists() else None
-    mermaid = json.loads((ROOT / "docs" / weight.MERMAID_DIR / "MANIFEST.json").read_text(encoding="utf-8"))
     return {
         "cpu": model[1] if model else platform.processor() or "unknown",
         "cores": os.cpu_count(),
         "memory_gib": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30,
         "system": platform.platform(),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "mermaid": mermaid.get("version", "?"),
         "lighthouse": json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text(encoding="utf-8"))["version"],
     }
 

@@ -1,5 +1,5 @@
 """Page weight, read from the built files as a browser finds them from each page's HTML: what a first visit to
-each page type downloads, the Mermaid a diagram page loads, and the search index."""
+each page type downloads, and the search index."""
 
 from __future__ import annotations
 
@@ -17,11 +17,20 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 SITE_ORIGIN = "https://site.invalid/"
-MERMAID_DIR = "assets/vendor/mermaid"
 # One page of each kind; for a pattern, the first page in the sitemap (navigation order) that matches it.
-PAGE_TYPES = ("", "frameworks/*/", "criteria/*/", "use-cases/*/", "claims/", "glossary/", "decisions/*/", "chooser/", "404.html")
-# import"./a.mjs" and import{x}from"./a.mjs" (also export{x}from); import("./a.mjs") is dynamic and not followed.
-STATIC_IMPORT = re.compile(r"""(?:\bimport|\bfrom)\s*["'](\.{1,2}/[^"']+)["']""")
+# A tree's page (decisions/*/) comes before its outcomes' pages (decisions/*/*/) in the sitemap.
+PAGE_TYPES = (
+    "",
+    "frameworks/*/",
+    "criteria/*/",
+    "use-cases/*/",
+    "claims/",
+    "glossary/",
+    "decisions/*/",
+    "decisions/*/*/",
+    "compare/",
+    "404.html",
+)
 
 
 class Size(NamedTuple):
@@ -52,7 +61,6 @@ class PageWeight:
     startup: Size
     """Fetched by Material's own script on every first visit: the search index and the sitemap."""
     total: Size
-    has_diagram: bool
 
 
 def page_weight(site_dir: Path, path: str) -> PageWeight:
@@ -78,7 +86,7 @@ def page_weight(site_dir: Path, path: str) -> PageWeight:
     css = files(link["href"] for link in soup.select("link[rel~=stylesheet][href]"))
     js, fetched = files(scripts), files(startup, base)
     sizes = map(size_of, [[html], css, js, [html, *css, *js], fetched, [html, *css, *js, *fetched]])  # the fields' order
-    return PageWeight(path, *sizes, has_diagram=soup.select_one(".fvd-mermaid") is not None)
+    return PageWeight(path, *sizes)
 
 
 def search_index_by_section(index: Path) -> list[tuple[str, int]]:
@@ -90,56 +98,9 @@ def search_index_by_section(index: Path) -> list[tuple[str, int]]:
     return sizes.most_common()
 
 
-def module_closure(entries: Iterable[Path]) -> set[Path]:
-    """The ES modules ``entries`` load before running: themselves and their static imports, recursively."""
-    seen: set[Path] = set()
-    pending = list(entries)
-    while pending:
-        module = pending.pop().resolve()
-        if module not in seen and module.is_file():
-            seen.add(module)
-            pending += [module.parent / specifier for specifier in STATIC_IMPORT.findall(module.read_text(encoding="utf-8"))]
-    return seen
-
-
-def dynamic_import(modules: Iterable[Path], name: str) -> Path | None:
-    """The module an ``import(...)`` in ``modules`` loads on demand whose file name matches ``name``."""
-    pattern = re.compile(rf"""\bimport\(\s*["'](\.{{1,2}}/(?:[^"'/]*/)*{name})["']\s*\)""")
-    for module in sorted(modules):
-        if found := pattern.search(module.read_text(encoding="utf-8")):
-            return (module.parent / found[1]).resolve()
-    return None
-
-
-def mermaid_weight(site_dir: Path) -> tuple[str | None, dict[str, tuple[str, int, Size]]]:
-    """The layout Mermaid's defaults name, and (module, files, size) as each stage loads, earlier stages included.
-
-    Stages end at one not found. For Mermaid 12.3.0, checked in Chromium: the same 29 files, and 28 with dagre."""
-
-    def stage(module: Path, modules: set[Path]) -> tuple[str, int, Size]:
-        return module.name, len(modules), size_of(sorted(modules))
-
-    entry = (site_dir / MERMAID_DIR / "mermaid.esm.min.mjs").resolve()
-    chart = module_closure([entry])
-    stages = {"entry": stage(entry, {entry}), "static": stage(entry, chart)}
-    if not (flowchart := dynamic_import(chart, r"flowDiagram-[\w-]+\.mjs")):
-        return None, stages
-    chart |= module_closure([flowchart])
-    stages["flowchart"] = stage(flowchart, chart)
-    texts = [module.read_text(encoding="utf-8") for module in sorted(chart)]
-    layout = next((found[1] for text in texts if (found := re.search(r'handDrawnSeed:0,layout:"([\w.-]+)"', text))), None)
-    if not (layout and (engine := dynamic_import(chart, rf"{re.escape(layout)}-[\w-]+\.mjs"))):
-        return layout, stages
-    stages["engine"] = stage(engine, with_engine := chart | module_closure([engine]))
-    if layout != "dagre" and (dagre := dynamic_import(with_engine, r"dagre-[\w-]+\.mjs")):
-        stages["dagre"] = stage(dagre, chart | module_closure([dagre]))
-    return layout, stages
-
-
 @dataclass(frozen=True)
 class Weights:
     pages: list[PageWeight]
-    mermaid: tuple[str | None, dict[str, tuple[str, int, Size]]]
     search_index: Size
     search_sections: list[tuple[str, int]]
     sitemap: Size
@@ -148,4 +109,4 @@ class Weights:
 def measure_weights(site_dir: Path, paths: list[str]) -> Weights:
     index, sitemap = site_dir / "search" / "search_index.json", site_dir / "sitemap.xml"
     weights = [page_weight(site_dir, path) for path in paths]
-    return Weights(weights, mermaid_weight(site_dir), size_of([index]), search_index_by_section(index), size_of([sitemap]))
+    return Weights(weights, size_of([index]), search_index_by_section(index), size_of([sitemap]))
