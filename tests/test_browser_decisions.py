@@ -104,18 +104,45 @@ def test_without_javascript_the_chart_and_its_links_are_there(no_js_page: Page, 
     assert {" ".join(title.split()) for title in titles} == {f"Outcome: {outcome.title}" for outcome in tree.outcomes}
 
 
+def assert_prints_without_navigation_or_buttons(page: Page, kept: list[str]) -> None:
+    page.emulate_media(media="print")
+    assert page.evaluate(PRINTED, NOT_PRINTED) == []
+    assert page.evaluate(PRINTED, kept) == kept
+    page.emulate_media(media="screen")
+
+
 @pytest.mark.parametrize("item", OUTCOMES, ids=outcome_id)
-def test_an_outcome_page_fits_a_phone_and_reads_without_javascript(no_js_page: Page, site_url: str, item) -> None:
+def test_an_outcome_page_fits_a_phone_holds_still_and_prints_its_record(page: Page, site_url: str, item) -> None:
+    """Each outcome page on a phone: every section, a record with every way here, the versions and the
+    review dates, no sideways overflow or shift while its buttons are added, and a print of just the outcome."""
     tree, outcome = item
-    no_js_page.set_viewport_size(PHONE)
-    no_js_page.goto(f"{site_url}decisions/{tree.id}/{outcome.id}/")
-    expect(no_js_page.locator("article h1")).to_contain_text(outcome.title)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{site_url}decisions/{tree.id}/{outcome.id}/")
+    expect(page.locator("article h1")).to_contain_text(outcome.title)
     for section in ("why", "adds", "costs", "risks", "paths", "record"):
-        expect(no_js_page.locator(f"#{section}")).to_be_visible()
-    record = no_js_page.locator("#record ~ .highlight code").first.inner_text()
+        expect(page.locator(f"#{section}")).to_be_visible()
+    expect(page.get_by_role("button", name="Copy decision record")).to_be_visible()
+    fits_and_holds_still(page)
+    record = page.locator("#record ~ .highlight code").first.inner_text()
     assert record.startswith(f"# Decision record: {outcome.title}")
     assert f"reviewed {tree.reviewed.isoformat()}" in record
-    fits_and_holds_still(no_js_page)
+    frameworks = {framework.id: framework for framework in DATASET.frameworks}
+    for framework_id in outcome.frameworks:
+        framework = frameworks[framework_id]
+        assert f"{framework.name} {framework.current_version} (latest release {framework.latest_release})" in record
+    for path in answer_paths(tree):
+        if path.outcome is outcome:
+            assert all(f"{question.text} **{answer.label}**" in record for question, answer in path.steps)
+    assert_prints_without_navigation_or_buttons(page, ["#why", "#record", "#record ~ .highlight"])
+
+
+@pytest.mark.parametrize("item", OUTCOMES, ids=outcome_id)
+def test_an_outcome_page_reads_without_javascript(no_js_page: Page, site_url: str, item) -> None:
+    tree, outcome = item
+    no_js_page.goto(f"{site_url}decisions/{tree.id}/{outcome.id}/")
+    for section in ("why", "adds", "costs", "risks", "paths", "record", *(["evidence"] if outcome.criteria else [])):
+        expect(no_js_page.locator(f"#{section}")).to_be_visible()
+    expect(no_js_page.locator("#record ~ .highlight code")).to_contain_text(f"# Decision record: {outcome.title}")
     preview = no_js_page.locator("meta[property='og:description']").get_attribute("content")
     assert preview == outcome.summary, "the link preview is the outcome's own"
 
@@ -203,20 +230,11 @@ def test_the_record_is_copied_and_downloaded_with_answers_versions_and_dates(pag
     assert any(rating.label in copied for rating in Rating)
 
 
-@pytest.mark.parametrize("where", ["outcome", "result"])
-def test_printing_shows_the_outcome_and_record_without_navigation_or_buttons(page: Page, site_url: str, where: str) -> None:
-    path = answer_paths(MASTER)[0]
-    if where == "outcome":
-        page.goto(f"{site_url}decisions/{MASTER.id}/{path.outcome.id}/")
-        kept = ["#why", "#record", "#record ~ .highlight"]
-    else:
-        walk(page, site_url, MASTER, path)
-        kept = [".fvd-chooser__result"]
+def test_printing_a_chooser_result_shows_only_the_result_and_its_record(page: Page, site_url: str) -> None:
+    walk(page, site_url, MASTER, answer_paths(MASTER)[0])
+    assert_prints_without_navigation_or_buttons(page, [".fvd-chooser__result", ".fvd-chooser__record code"])
     page.emulate_media(media="print")
-    assert page.evaluate(PRINTED, NOT_PRINTED) == []
-    assert page.evaluate(PRINTED, kept) == kept
-    if where == "result":  # only the result prints: not the chart, the steps or the page's heading
-        assert page.evaluate(PRINTED, [".fvd-flow", "#steps", "article h1"]) == []
+    assert page.evaluate(PRINTED, [".fvd-flow", "#steps", "article h1"]) == []  # not the chart, steps or heading
 
 
 def test_comparison_tables_sort_by_rating_in_scale_order(page: Page, site_url: str) -> None:

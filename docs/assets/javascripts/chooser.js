@@ -126,8 +126,8 @@
         element("p", {}, page),
         element("h3", { class: "fvd-chooser__record-title" }, "Your decision record"),
         recordActions(() => record, `decision-${tree.id}-${outcomeId}.md`),
-        element("details", { class: "fvd-chooser__record" }, element("summary", {}, "Show the record (Markdown)"),
-          element("pre", {}, element("code", {}, record))));
+        // The record scrolls in its own box, so it takes keyboard focus, as Material's code blocks do.
+        element("div", { class: "fvd-chooser__record highlight" }, element("pre", {}, element("code", { tabindex: "0" }, record))));
       const restart = element("button", { type: "button", class: "md-button" }, "Start again");
       restart.addEventListener("click", () => go(container, tree, []));
       const copy = element("button", { type: "button", class: "md-button" }, "Copy link to this result");
