@@ -118,6 +118,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     title = config[TITLES_KEY].get(page.file.src_uri, page.title)
     if title:
         page.title = escape(title)
+        if "title" in page.meta:  # Material prints a front-matter title in the header and <title>
+            page.meta["title"] = page.title
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = escape(page.meta["description"])
     return html

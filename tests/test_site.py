@@ -284,3 +284,19 @@ def test_example_pages_name_the_framework_releases_the_code_is_tested_with(site:
     text = site.article(f"examples/{DATASET.examples[0].id}/").get_text()
     assert all(f"{framework.name} {pins[framework.id]}" in text for framework in DATASET.frameworks if framework.id in pins)
     assert pins, "the examples' lock names no framework"
+
+
+@pytest.mark.parametrize("tree", DATASET.decisions, ids=lambda tree: tree.id)
+def test_every_outcome_has_its_own_page_preview_and_record(site: BuiltSite, tree) -> None:
+    """Each outcome's page exists, is linked from its tree's page, previews as itself in a chat, and
+    carries a record of the tree's review date; the tree's chart links every outcome page."""
+    decision = site.page(f"decisions/{tree.id}/")
+    chart_links = {a["href"] for a in decision.select(".fvd-flow__node--outcome")}
+    for outcome in tree.outcomes:
+        page = site.page(f"decisions/{tree.id}/{outcome.id}/")
+        assert page.select_one("meta[property='og:description']")["content"] == outcome.summary
+        assert outcome.title in page.select_one("meta[property='og:title']")["content"]
+        record = page.select_one("#record ~ .highlight code").get_text()
+        assert record.startswith(f"# Decision record: {outcome.title}") and tree.reviewed.isoformat() in record
+        assert f"{outcome.id}/" in chart_links
+        assert decision.select_one(f"#o-{outcome.id} ~ p.fvd-outcome-more a[href='{outcome.id}/']") is not None

@@ -131,15 +131,17 @@ def _generated_pages(dataset: Dataset) -> list[GeneratedPage]:
 
 def _outcome_pages(tree: DecisionTree, dataset: Dataset) -> list[GeneratedPage]:
     """One page per outcome of a tree, below the tree's page, edited in the tree's file."""
-    return [
-        GeneratedPage(
-            src_uri=addresses.outcome_uri(tree.id, outcome.id), title=f"{outcome.title} ({tree.title})",
+    pages = []
+    for outcome in tree.outcomes:
+        # Not in the navigation, so the page's title must come from its front matter.
+        title = f"{outcome.title} ({tree.title})"
+        pages.append(GeneratedPage(
+            src_uri=addresses.outcome_uri(tree.id, outcome.id), title=title,
             source=dataset.source_of(DECISIONS, tree.id), collection=DECISIONS,
-            meta={"description": outcome.summary}, call=call(OUTCOME_MACRO, tree.id, outcome.id),
+            meta={"title": title, "description": outcome.summary}, call=call(OUTCOME_MACRO, tree.id, outcome.id),
             body=render.outcome_page(tree, outcome, dataset), in_nav=False,
-        )
-        for outcome in tree.outcomes
-    ]
+        ))
+    return pages
 
 
 def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
