@@ -50,6 +50,11 @@ def fence(text: str, *, minimum: int = 3) -> str:
     return "`" * max(minimum, longest + 1)
 
 
+def html_attribute(text: str) -> Markup:
+    """Text for HTML we write ourselves: element text or a double-quoted attribute value."""
+    return Markup(html.escape(text, quote=True))
+
+
 def plain(text: str) -> Markup:
     """Plain text, safe to place anywhere in Markdown and shown literally."""
     escaped = MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))

@@ -111,15 +111,26 @@ def watch(site_url: str) -> Watch:
     return Watch(origin=site_url)
 
 
-@pytest.fixture
-def page(browser: Browser, watch: Watch) -> Iterator[Page]:
-    """A fresh page whose requests and console are watched; the test fails on anything unclean."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def watched_page(browser: Browser, watch: Watch, **options: object) -> Iterator[Page]:
+    """A fresh 1280 px page in its own context, watched; the test fails on anything unclean."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     page = context.new_page()
     watch.attach(page)
     yield page
     context.close()
     watch.assert_clean()
+
+
+@pytest.fixture
+def page(browser: Browser, watch: Watch) -> Iterator[Page]:
+    """A fresh page whose requests and console are watched; the test fails on anything unclean."""
+    yield from watched_page(browser, watch)
+
+
+@pytest.fixture
+def no_js_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """The same, with JavaScript switched off: what a reader without scripts gets, watched as closely."""
+    yield from watched_page(browser, Watch(origin=site_url), java_script_enabled=False)
 
 
 # A code example of both frameworks, as data/examples/hello.yaml: files.django[0] on line 6,

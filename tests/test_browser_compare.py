@@ -23,7 +23,7 @@ from macros.paths import DATA_DIR, ROOT
 from macros.pipeline import load_dataset
 from macros.render.comparison import DEFAULT_IMPORTANCE, IMPORTANCE
 from macros.render.templates import versions_text
-from tests.browser import LIGHTHOUSE_RULES, Watch, axe_report, axe_violations
+from tests.browser import LIGHTHOUSE_RULES, axe_report, axe_violations
 from tests.support import once
 
 DATASET = once(load_dataset, DATA_DIR)  # shared with the other modules that read it
@@ -174,28 +174,21 @@ def test_the_builder_works_with_the_keyboard_alone(page: Page, site_url: str) ->
     assert [row["criterion"] for row in exported_rows(text)] == [CRITERIA[0].title, CRITERIA[1].title]
 
 
-def test_without_javascript_the_full_matrix_is_shown_and_the_form_is_not(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch = Watch(origin=site_url)
-    watch.attach(page)
-    try:
-        page.goto(f"{site_url}compare/{QUERY}")  # a shared link, opened without JavaScript: everything
-        expect(page.locator("form.fvd-compare")).to_be_hidden()
-        rows = page.locator("article table tbody tr")
-        expect(rows).to_have_count(len(CRITERIA))
-        for row, criterion in zip(rows.all(), CRITERIA, strict=True):
-            expect(row).to_be_visible()
-            expect(row.locator("td").first).to_have_text(criterion.title)
-            for column, framework in enumerate(DATASET.frameworks, start=1):
-                assessment = criterion.assessments[framework.id]
-                expect(row.locator("td").nth(column).locator(".fvd-rating")).to_have_text(assessment.rating.label)
-                expect(row.locator("td").nth(column)).to_contain_text(assessment.verdict)
-        expect(page.locator("#importance")).to_be_visible()
-        page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
-    watch.assert_clean()
+def test_without_javascript_the_full_matrix_is_shown_and_the_form_is_not(no_js_page: Page, site_url: str) -> None:
+    page = no_js_page
+    page.goto(f"{site_url}compare/{QUERY}")  # a shared link, opened without JavaScript: everything
+    expect(page.locator("form.fvd-compare")).to_be_hidden()
+    rows = page.locator("article table tbody tr")
+    expect(rows).to_have_count(len(CRITERIA))
+    for row, criterion in zip(rows.all(), CRITERIA, strict=True):
+        expect(row).to_be_visible()
+        expect(row.locator("td").first).to_have_text(criterion.title)
+        for column, framework in enumerate(DATASET.frameworks, start=1):
+            assessment = criterion.assessments[framework.id]
+            expect(row.locator("td").nth(column).locator(".fvd-rating")).to_have_text(assessment.rating.label)
+            expect(row.locator("td").nth(column)).to_contain_text(assessment.verdict)
+    expect(page.locator("#importance")).to_be_visible()
+    page.wait_for_load_state("networkidle")
 
 
 def exported_rows(markdown: str) -> list[dict]:

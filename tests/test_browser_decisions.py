@@ -10,17 +10,15 @@ tests/test_browser_accessibility.py; phones and no-JS for every page type in tes
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from macros.model.models import DecisionTree, Rating
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
 from macros.render.flowcharts import AnswerPath, answer_paths
-from tests.browser import Watch
 from tests.support import once
 from tests.test_browser_pages import LAYOUT_SHIFTS, OVERFLOW, PHONE
 
@@ -50,17 +48,6 @@ NOT_PRINTED = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", "
 def outcome_id(item: tuple[DecisionTree, object]) -> str:
     tree, outcome = item
     return f"{tree.id}/{outcome.id}"  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def no_js_page(browser: Browser, site_url: str) -> Iterator[Page]:
-    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
-    page = context.new_page()
-    watch = Watch(origin=site_url)
-    watch.attach(page)
-    yield page
-    context.close()
-    watch.assert_clean()
 
 
 def fits_and_holds_still(page: Page) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from macros.model.models import DecisionTree
 from macros.paths import DATA_DIR
@@ -192,39 +192,32 @@ def test_on_a_phone_a_page_fits_the_width_is_legible_and_passes_axe(page: Page, 
 
 
 @pytest.mark.parametrize("kind", STATIC_PAGE_TYPES, ids=str)
-def test_without_javascript_the_text_is_all_there(browser: Browser, site_url: str, kind: PageType) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch = Watch(origin=site_url)
-    watch.attach(page)
-    try:
-        page.goto(f"{site_url}{kind.path}")
-        article = page.locator("article.md-content__inner")
-        expect(article.locator("h1")).to_be_visible()
-        # Everything in the article is shown, except the parts that are drawn by JavaScript.
-        text = article.locator(":scope > :not(.fvd-js-only, .fvd-chooser)")
-        assert text.count() > 1
-        for index in range(text.count()):
-            expect(text.nth(index)).to_be_visible()
-        for part in article.locator(".fvd-js-only, .fvd-chooser").all():
-            expect(part).to_be_hidden()  # no empty widget
-        tables = article.locator("table")
-        for index in range(tables.count()):
-            table = tables.nth(index)
-            # A table in a closed <details> or an unselected tab is hidden with or without JavaScript.
-            folded = table.locator("xpath=ancestor::details[not(@open)] | ancestor::div[contains(@class, 'tabbed-block')]")
-            if folded.count() == 0:
-                expect(table).to_be_visible()
-        if kind.tree is not None:
-            expect(article.locator("#walk")).to_be_hidden()  # the chooser's heading: without JavaScript, no chooser
-            expect(article.locator("#steps")).to_be_visible()
-            expect(article.locator(".fvd-flow")).to_be_visible()  # the flowchart is drawn at build time
-            expect(article.locator("#outcomes")).to_be_visible()
-            for question in kind.tree.questions:
-                expect(article.locator(f"#q-{question.id}")).to_be_visible()
-            for outcome in kind.tree.outcomes:
-                expect(article.locator(f"#o-{outcome.id}")).to_be_visible()
-        page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
-    watch.assert_clean()
+def test_without_javascript_the_text_is_all_there(no_js_page: Page, site_url: str, kind: PageType) -> None:
+    page = no_js_page
+    page.goto(f"{site_url}{kind.path}")
+    article = page.locator("article.md-content__inner")
+    expect(article.locator("h1")).to_be_visible()
+    # Everything in the article is shown, except the parts that are drawn by JavaScript.
+    text = article.locator(":scope > :not(.fvd-js-only, .fvd-chooser)")
+    assert text.count() > 1
+    for index in range(text.count()):
+        expect(text.nth(index)).to_be_visible()
+    for part in article.locator(".fvd-js-only, .fvd-chooser").all():
+        expect(part).to_be_hidden()  # no empty widget
+    tables = article.locator("table")
+    for index in range(tables.count()):
+        table = tables.nth(index)
+        # A table in a closed <details> or an unselected tab is hidden with or without JavaScript.
+        folded = table.locator("xpath=ancestor::details[not(@open)] | ancestor::div[contains(@class, 'tabbed-block')]")
+        if folded.count() == 0:
+            expect(table).to_be_visible()
+    if kind.tree is not None:
+        expect(article.locator("#walk")).to_be_hidden()  # the chooser's heading: without JavaScript, no chooser
+        expect(article.locator("#steps")).to_be_visible()
+        expect(article.locator(".fvd-flow")).to_be_visible()  # the flowchart is drawn at build time
+        expect(article.locator("#outcomes")).to_be_visible()
+        for question in kind.tree.questions:
+            expect(article.locator(f"#q-{question.id}")).to_be_visible()
+        for outcome in kind.tree.outcomes:
+            expect(article.locator(f"#o-{outcome.id}")).to_be_visible()
+    page.wait_for_load_state("networkidle")

@@ -13,12 +13,11 @@ import base64
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from macros.model.models import Rating
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
-from tests.browser import Watch
 from tests.conftest import BuiltSite
 from tests.support import once
 
@@ -216,21 +215,15 @@ def test_on_a_phone_the_criteria_matrix_keeps_each_name_in_view_in_either_scheme
         assert max(difference(pixel, pixels[0]) for pixel in pixels) <= 4, f"text shows through the name column at {row}"
 
 
-def test_without_javascript_a_wide_table_scrolls_in_itself_with_its_shadow(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
-    page = context.new_page()
-    watch = Watch(origin=site_url)
-    watch.attach(page)
-    try:
-        page.goto(f"{site_url}criteria/")
-        (matrix,) = [table for table in page.evaluate(REACH) if table["name"].startswith("table 1 ")]
-        assert matrix["overflows"] and matrix["problems"] == []
-        assert right_edge_shade(page, 0, "start") >= 16
-        assert right_edge_shade(page, 0, "end") <= 4
-        page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
-    watch.assert_clean()
+def test_without_javascript_a_wide_table_scrolls_in_itself_with_its_shadow(no_js_page: Page, site_url: str) -> None:
+    page = no_js_page
+    page.set_viewport_size(PHONE)
+    page.goto(f"{site_url}criteria/")
+    (matrix,) = [table for table in page.evaluate(REACH) if table["name"].startswith("table 1 ")]
+    assert matrix["overflows"] and matrix["problems"] == []
+    assert right_edge_shade(page, 0, "start") >= 16
+    assert right_edge_shade(page, 0, "end") <= 4
+    page.wait_for_load_state("networkidle")
 
 
 # Which names an index table's rows link, per index page: the entity's name, and nothing else.

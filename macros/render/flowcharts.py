@@ -7,7 +7,6 @@ Pure functions of the model: the page templates place their output, MkDocs rende
 
 from __future__ import annotations
 
-import html
 import json
 from collections import deque
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from urllib.parse import urlencode
 
 from macros.model import addresses
 from macros.model.models import Answer, DecisionTree, Outcome, Question
+from macros.text import html_attribute
 
 
 @dataclass(frozen=True)
@@ -66,10 +66,6 @@ def answer_paths(tree: DecisionTree) -> list[AnswerPath]:
     return list(walk(questions[tree.start], ()))
 
 
-def _text(value: str) -> str:
-    return html.escape(value, quote=True)
-
-
 def flowchart_html(tree: DecisionTree) -> str:
     """The tree as nested lists: each question a node linking to its step, each answer a branch.
 
@@ -87,16 +83,16 @@ def flowchart_html(tree: DecisionTree) -> str:
         branches = "".join(branch(answer) for answer in question.answers)
         return (
             f'<a class="fvd-flow__node fvd-flow__node--question" href="#q-{question.id}">'
-            f'<span class="fvd-flow__number">{numbers[question.id]}</span> {_text(question.text)}</a>'
+            f'<span class="fvd-flow__number">{numbers[question.id]}</span> {html_attribute(question.text)}</a>'
             f'<ul class="fvd-flow__answers">{branches}</ul>'
         )
 
     def branch(answer: Answer) -> str:
-        label = f'<span class="fvd-flow__answer">{_text(answer.label)}</span>'
+        label = f'<span class="fvd-flow__answer">{html_attribute(answer.label)}</span>'
         if answer.outcome:
             outcome = outcomes[answer.outcome]
             target = (f'<a class="fvd-flow__node fvd-flow__node--outcome" href="{addresses.outcome_from_tree(outcome.id)}">'
-                      f'<span class="fvd-flow__kind">Outcome:</span> {_text(outcome.title)}</a>')
+                      f'<span class="fvd-flow__kind">Outcome:</span> {html_attribute(outcome.title)}</a>')
         elif answer.next in drawn:
             target = (f'<a class="fvd-flow__node fvd-flow__node--goto" href="#q-{answer.next}">'
                       f"Go to question {numbers[answer.next]}</a>")
@@ -105,7 +101,7 @@ def flowchart_html(tree: DecisionTree) -> str:
         return f'<li class="fvd-flow__branch">{label}{target}</li>'
 
     return (
-        f'<div class="fvd-flow" role="group" aria-label="{_text(tree.title)}: flowchart">'
+        f'<div class="fvd-flow" role="group" aria-label="{html_attribute(tree.title)}: flowchart">'
         f"{node(questions[tree.start])}</div>"
     )
 

@@ -35,7 +35,7 @@ from macros.model.models import (
 from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
 from macros.paths import TEMPLATES_DIR
 from macros.render import flowcharts, records
-from macros.text import fence, markdown, plain
+from macros.text import fence, html_attribute, markdown, plain
 
 
 def _finalize(value: Any) -> Any:
@@ -191,11 +191,6 @@ def code_span(text: str) -> Markup:
     """Text as an inline code span, shown exactly (Markdown does not unescape inside code)."""
     fence_ = fence(text, minimum=1)
     return Markup(f"{fence_} {text} {fence_}" if text.startswith("`") or text.endswith("`") else f"{fence_}{text}{fence_}")
-
-
-def html_attribute(text: str) -> Markup:
-    """Text for a double-quoted HTML attribute."""
-    return Markup(html.escape(text, quote=True))
 
 
 def section_index(collection: Collection, dataset: Dataset) -> str:
