@@ -1,4 +1,4 @@
-"""Command line: ``python -m macros validate | generate | links | freshness | affected``.
+"""Command line: ``python -m macros validate | coverage | generate | links | freshness | affected``.
 
 Every command that reads the data reports a bad dataset the same way (``load_or_report``):
 each problem located on stderr, exit status 1, never a traceback.
@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from macros.model import coverage
 from macros.model.dataset import Dataset
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
@@ -44,6 +45,23 @@ def validate(data_dir: Path, *, github: bool = False) -> int:
         return 1
     counts = ", ".join(f"{len(entities)} {collection.folder}" for collection, entities in dataset.entities.items())
     print(f"{data_dir}: valid ({counts}).")
+    for line in coverage.summary(dataset):
+        print(f"coverage: {line}")
+    return 0
+
+
+def report_coverage(data_dir: Path) -> int:
+    """List every place a framework is not assessed yet; gaps are information, so exit 0 unless the data is invalid."""
+    dataset = load_or_report(data_dir)
+    if dataset is None:
+        return 1
+    gaps = coverage.gaps(dataset)
+    for gap in gaps:
+        print(gap)
+    for line in coverage.summary(dataset):
+        print(f"coverage: {line}", file=sys.stderr)
+    print(f"{len(gaps)} gap(s): each is shown on the site as 'not assessed yet'; see CONTRIBUTING.md, "
+          "'What complete means'.", file=sys.stderr)
     return 0
 
 
@@ -153,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     validate_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
     validate_parser.add_argument("--format", choices=["text", "github"], default="text",
                                  help="github: also print GitHub Actions annotations on stdout")
+    coverage_parser = commands.add_parser("coverage", help="list where a framework is not assessed yet (never fails)")
+    coverage_parser.add_argument("--data", type=Path, default=DATA_DIR)
     freshness_parser = commands.add_parser("freshness", help="list assessments due for review (warnings only)")
     freshness_parser.add_argument("--data", type=Path, default=DATA_DIR)
     freshness_parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD")
@@ -171,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.command == "validate":
         return validate(arguments.data, github=arguments.format == "github")
+    if arguments.command == "coverage":
+        return report_coverage(arguments.data)
     if arguments.command == "freshness":
         return freshness(arguments.data, today=arguments.today, github=arguments.format == "github")
     if arguments.command == "affected":

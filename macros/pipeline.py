@@ -49,7 +49,7 @@ def load_site(
         data_dir=data_dir,
         entities=entities,
         files={(c.folder, item.entity.id): item.path for c, items in by_collection.items() for item in items},
-        example_sources=read_examples(entities[EXAMPLES], data_dir.parent),
+        example_sources=read_examples(entities[EXAMPLES], data_dir.parent, entities[FRAMEWORKS]),
         tested_versions=tested_versions(data_dir.parent, [framework.id for framework in entities[FRAMEWORKS]]),
         edit_links=edit_links,
         site_url=site_url,

@@ -53,6 +53,11 @@ def define_env(env: Any) -> None:
         return render.versions_covered(site().dataset)
 
     @env.macro
+    def coverage_table() -> str:
+        """Each framework's coverage and its gaps (methodology page, #not-assessed)."""
+        return render.coverage_table(site().dataset)
+
+    @env.macro
     def rating_scale() -> str:
         """The rating scale table of the methodology page."""
         return render.rating_scale()

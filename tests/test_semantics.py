@@ -40,6 +40,9 @@ measured: 2026-11-23
 machine: Fixture machine
 python: "3.12.1"
 command: python fixture.py
+setup:
+  django: {{requirement: django==1.0.3, interface: wsgi}}
+  flask: {{requirement: flask==1.0.3, interface: wsgi}}
 server: Fixture server
 load: Fixture load
 baseline_startup_ms: 30.5

@@ -52,15 +52,6 @@ def _field_problems(item: Located, name: Path_, annotation: Any, value: Any, kno
         )
         for path, entry in entries if entry not in ids
     ]
-    if marker.every:
-        problems += [
-            Problem(
-                item.display, item.document.line_of(name), dotted(name),
-                f"an entry for every {noun} ({quoted_list(ids)})", f"none for '{missing}'",
-                f"add '{dotted((*name, missing))}' with the same fields as the others",
-            )
-            for missing in ids if missing not in value
-        ]
     return problems
 
 

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from macros.model.dataset import SourceFile
-from macros.model.models import Example
+from macros.model.models import Example, Framework
 from macros.problems import InvalidDatasetError, Problem
 
-# Syntax highlighting by file type; templates are highlighted with their framework's template language.
+# Syntax highlighting by file type; .html files with their framework's template language (its data says which).
 LANGUAGES = {".py": "python", ".ini": "ini", ".mako": "mako", ".txt": "text", ".cfg": "ini", ".toml": "toml"}
-TEMPLATE_LANGUAGES = {"django": "html+django", "flask": "html+jinja"}
 # The examples' own locked dependencies: example pages say which releases the code was tested with.
 EXAMPLES_LOCK = Path("requirements") / "examples.txt"
 PIN = re.compile(r"^([A-Za-z0-9_.\[\]-]+)==([^\s;]+)", re.MULTILINE)
@@ -117,7 +116,7 @@ def _read_at_most(path: Path, limit: int) -> tuple[os.stat_result, bytes]:
         os.close(descriptor)
 
 
-def source_files(example: Example, framework_id: str, root: Path) -> list[SourceFile]:
+def source_files(example: Example, framework_id: str, root: Path, *, html_lexer: str = "html") -> list[SourceFile]:
     """The files of one framework's side of an example, read now through ``read_example_file``.
 
     Validation accepted them moments ago; a file changed since is reported like a validation
@@ -132,7 +131,7 @@ def source_files(example: Example, framework_id: str, root: Path) -> list[Source
                 f"{text.hint} (it changed after validation; run 'python -m macros validate')",
             )])
         suffix = Path(relative).suffix
-        language = TEMPLATE_LANGUAGES.get(framework_id, "html") if suffix == ".html" else LANGUAGES.get(suffix, "text")
+        language = html_lexer if suffix == ".html" else LANGUAGES.get(suffix, "text")
         files.append(SourceFile(relative, language, text.rstrip("\n")))
     return files
 
@@ -142,9 +141,15 @@ def pinned_versions(requirements: Path) -> dict[str, str]:
     return {name.lower().split("[")[0]: version for name, version in PIN.findall(requirements.read_text())}
 
 
-def read_examples(examples: list[Example], root: Path) -> dict[str, dict[str, list[SourceFile]]]:
+def read_examples(
+    examples: list[Example], root: Path, frameworks: list[Framework]
+) -> dict[str, dict[str, list[SourceFile]]]:
     """Example id -> framework id -> its files, read once before rendering."""
-    return {example.id: {fid: source_files(example, fid, root) for fid in example.files} for example in examples}
+    lexers = {framework.id: framework.template_language.lexer for framework in frameworks if framework.template_language}
+    return {
+        example.id: {fid: source_files(example, fid, root, html_lexer=lexers.get(fid, "html")) for fid in example.files}
+        for example in examples
+    }
 
 
 def tested_versions(root: Path, framework_ids: list[str]) -> dict[str, str]:

@@ -159,12 +159,9 @@ class References:
     """Marks an id as naming an entity of another collection; checked once everything is loaded."""
 
     folder: str
-    every: bool = False
-    """As the key of a mapping: every entity of ``folder`` must appear (one assessment per framework)."""
 
 
 FrameworkId = Annotated[Id, References("frameworks"), Label("framework id")]
-EveryFrameworkId = Annotated[Id, References("frameworks", every=True), Label("framework id")]
 CriterionId = Annotated[Id, References("criteria"), Label("criterion id")]
 UseCaseId = Annotated[Id, References("use-cases"), Label("use-case id")]
 
@@ -288,6 +285,18 @@ class Package(Dependency):
     """What it adds: database, auth, forms, admin, api, async, realtime, tasks, testing, security, cms or other."""
 
 
+class TemplateLanguage(StrEnum):
+    """The syntax of a framework's HTML templates, which code examples are highlighted with."""
+
+    DJANGO = "django"
+    JINJA = "jinja"
+
+    @property
+    def lexer(self) -> str:
+        """The Pygments lexer of HTML with this template syntax."""
+        return f"html+{self.value}"
+
+
 class Framework(Record):
     """A web framework compared on the site."""
 
@@ -325,6 +334,8 @@ class Framework(Record):
     """The release series readers care about, newest first."""
     python_versions: list[VersionSeries] = Field(min_length=1)
     """Python versions the current series supports, quoted, e.g. ['3.12', '3.13']."""
+    template_language: TemplateLanguage | None = None
+    """The syntax of its HTML templates in code examples, django or jinja; omit if they are plain HTML."""
     core_dependencies: list[Dependency] = []
     """What installing the framework pulls in."""
     common_packages: list[Package] = Field(min_length=1)
@@ -354,8 +365,8 @@ class Criterion(Record):
     """One sentence: the question this criterion answers for a team."""
     description: MarkdownText
     """What the criterion covers and why it matters. Markdown."""
-    assessments: dict[EveryFrameworkId, Assessment]
-    """One assessment per framework id; every framework in data/frameworks must appear."""
+    assessments: dict[FrameworkId, Assessment] = Field(min_length=1)
+    """One assessment per framework id. A framework left out is shown as not assessed yet (see coverage)."""
     related: list[CriterionId] = []
     """Ids of other criteria worth reading next."""
 
@@ -377,8 +388,8 @@ class UseCase(Record):
     """What such a project needs from a framework. Markdown."""
     criteria: list[CriterionId] = Field(min_length=1)
     """Ids of the criteria that decide this use case, most important first."""
-    assessments: dict[EveryFrameworkId, UseCaseAssessment]
-    """One fit assessment per framework id; every framework in data/frameworks must appear."""
+    assessments: dict[FrameworkId, UseCaseAssessment] = Field(min_length=1)
+    """One fit assessment per framework id. A framework left out is shown as not assessed yet (see coverage)."""
     related: list[UseCaseId] = []
     """Ids of other use cases worth reading next."""
 
@@ -549,7 +560,7 @@ class Footprint(Record):
     startup_rss_mb: float = Field(gt=0)
     """Peak memory (resident set size) of that process, in MiB."""
     orm_app_startup_ms: float = Field(gt=0)
-    """The same for the measured app with its database layer (Flask-SQLAlchemy; Django's default apps)."""
+    """The same for the measured app with its database layer: app.py in the framework's folder of scripts/perf/."""
     orm_app_startup_rss_mb: float = Field(gt=0)
     """Peak memory of that process, in MiB."""
 
@@ -580,6 +591,30 @@ class Endpoint(Record):
     """Results per framework id."""
 
 
+class ServerInterface(StrEnum):
+    """How a measured app is served: the same server and worker count for both, with the worker type each needs."""
+
+    WSGI = "wsgi"
+    ASGI = "asgi"
+
+
+Requirement = Annotated[
+    str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?==[0-9][0-9A-Za-z.+-]*$"),
+    Label("pinned requirement: 'flask==3.1.3'"),
+]
+
+
+class MeasuredSetup(Record):
+    """What the performance script installs and serves for one framework; it reads this, then writes the numbers."""
+
+    requirement: Requirement
+    """The framework, pinned, e.g. 'flask==3.1.3'; the footprint measures what installing it adds."""
+    extras: list[Requirement] = []
+    """What the database-backed app needs beyond the framework, pinned, e.g. ['flask-sqlalchemy==3.1.1']."""
+    interface: ServerInterface
+    """wsgi or asgi: which worker class the server runs the app with."""
+
+
 class Measurement(Record):
     """Numbers written by a script in the repository, shown on a criterion page with their method."""
 
@@ -595,8 +630,10 @@ class Measurement(Record):
     """Python release used, quoted, e.g. '3.12.1'."""
     command: PlainLine
     """The command that reproduces the numbers."""
+    setup: dict[FrameworkId, MeasuredSetup] = Field(min_length=1)
+    """The frameworks to measure and how: the script's input, kept when it rewrites the numbers."""
     server: PlainLine
-    """The production server and its settings, identical for every framework."""
+    """The production server and its settings, identical for every framework but the worker class."""
     load: PlainLine
     """The load generator and its settings."""
     baseline_startup_ms: float = Field(gt=0)
@@ -627,8 +664,8 @@ class Example(Record):
     """One sentence: what the example shows."""
     criteria: list[CriterionId] = Field(min_length=1)
     """Criteria the example illustrates; their pages link to it."""
-    files: dict[EveryFrameworkId, list[RepositoryPath]]
-    """For each framework, the files a reader should see, shown in this order."""
+    files: dict[FrameworkId, list[RepositoryPath]] = Field(min_length=1)
+    """For each framework, the files a reader should see, shown in this order. A framework left out is not written yet."""
     notes: dict[FrameworkId, MarkdownText] = {}
     """For each framework, what to notice. Markdown."""
     versions: dict[FrameworkId, list[VersionSeries]] = Field(min_length=1)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.model import addresses
+from macros.model.coverage import NOT_ASSESSED
 from macros.model.dataset import Dataset
 from macros.model.models import Assessment, Criterion, Framework, Rating
 from macros.model.registry import CRITERIA, FRAMEWORKS
@@ -64,8 +65,10 @@ def markdown_link(text: str, url: str) -> str:
     return f"[{markdown_cell(text)}]({markdown_url(url)})"
 
 
-def assessment_cell(framework: Framework, assessment: Assessment, *, details: str) -> str:
-    """'**Strong**: verdict (Django 5.2, 6.0; reviewed 2025-06-01; [details](...))' for one framework."""
+def assessment_cell(framework: Framework, assessment: Assessment | None, *, details: str) -> str:
+    """'**Strong**: verdict (Django 5.2, 6.0; reviewed 2025-06-01; [details](...))' for one framework, or the gap."""
+    if assessment is None:
+        return f"{NOT_ASSESSED.capitalize()} ({markdown_link('details', details)})"
     return (
         f"**{markdown_cell(assessment.rating.label)}**: {markdown_cell(assessment.verdict)} "
         f"({markdown_cell(versions_text(framework, assessment))}; reviewed {assessment.reviewed.isoformat()}; "
@@ -77,7 +80,7 @@ def export_row(criterion: Criterion, dataset: Dataset, *, site_url: str) -> list
     """One criterion's table row around its importance cell: the script puts the chosen label between the two."""
     page = addresses.absolute(site_url, addresses.link(CRITERIA, criterion.id))
     cells = [
-        assessment_cell(framework, criterion.assessments[framework.id],
+        assessment_cell(framework, criterion.assessments.get(framework.id),
                         details=addresses.absolute(site_url, addresses.link(CRITERIA, criterion.id, framework.id)))
         for framework in dataset.frameworks
     ]

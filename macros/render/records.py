@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from macros.model import addresses
+from macros.model.coverage import NOT_ASSESSED
 from macros.model.dataset import Dataset
 from macros.model.models import DecisionTree, Outcome
 from macros.model.registry import CRITERIA, DECISIONS, FRAMEWORKS
@@ -49,10 +50,11 @@ def _evidence(outcome: Outcome, dataset: Dataset) -> list[str]:
         criterion = dataset.criterion(criterion_id)
         for framework_id in outcome.frameworks:
             assessment = criterion.assessments.get(framework_id)
-            if assessment is None:
-                continue
             framework = dataset.get(FRAMEWORKS, framework_id)
             section = addresses.absolute(dataset.site_url, addresses.link(CRITERIA, criterion_id, framework_id))
+            if assessment is None:  # said in words, never left out: the record must not look more complete than it is
+                rows.append(f"| [{plain(criterion.title)}]({section}) | {plain(framework.name)} | {NOT_ASSESSED} | | | |")
+                continue
             rows.append(
                 f"| [{plain(criterion.title)}]({section}) | {plain(framework.name)} | {assessment.rating.label} "
                 f"| {plain(assessment.verdict)} | {', '.join(assessment.versions)} | {assessment.reviewed.isoformat()} |"

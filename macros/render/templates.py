@@ -18,7 +18,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from macros.model import addresses
+from macros.model import addresses, coverage
+from macros.model.coverage import NOT_ASSESSED
 from macros.model.dataset import Dataset
 from macros.model.models import (
     Assessment,
@@ -74,6 +75,11 @@ def cell_anchor(criterion: Criterion, framework: Framework) -> Markup:
     )
 
 
+def gap(target: str) -> Markup:
+    """Where a framework has no entry: plain words in the place of a rating, linking to the section that explains it."""
+    return Markup(f"[{NOT_ASSESSED.capitalize()}]({target}){{ .fvd-gap }}")
+
+
 def page_link(collection: Collection, entity_id: str, anchor: str = "") -> Markup:
     """A site-absolute link target that MkDocs validates and rewrites (see ``macros.model.addresses``)."""
     return Markup(addresses.link(collection, entity_id, anchor))
@@ -95,8 +101,10 @@ def versions_text(framework: Framework, assessment: Assessment) -> str:
 
 def verdicts_description(entity: Criterion | UseCase, dataset: Dataset) -> str:
     """A page description made of the one-line verdicts: 'Django (Strong): ... Flask (Good): ...'."""
+    found = entity.assessments
     return " ".join(
-        f"{framework.name} ({entity.assessments[framework.id].rating.label}): {entity.assessments[framework.id].verdict}"
+        f"{framework.name} ({found[framework.id].rating.label}): {found[framework.id].verdict}"
+        if framework.id in found else f"{framework.name}: {NOT_ASSESSED}."
         for framework in dataset.frameworks
     )
 
@@ -123,9 +131,9 @@ def _environment() -> Environment:
         code=code_span,
     )
     environment.globals.update(
-        link=page_link, outcome_link=outcome_link, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
+        link=page_link, outcome_link=outcome_link, gap=gap, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
         CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES,
-        ratings=list(Rating), versions_text=versions_text, claim_versions=claim_versions,
+        ratings=list(Rating), not_assessed=NOT_ASSESSED, versions_text=versions_text, claim_versions=claim_versions,
         verdicts_description=verdicts_description, cell_anchor=cell_anchor, alias_anchors=alias_anchors,
     )
     return environment
@@ -216,6 +224,11 @@ def master_decision_link(dataset: Dataset) -> str:
 def versions_covered(dataset: Dataset) -> str:
     """Which release series the site covers, from each framework's data."""
     return render_template("partials/versions.md.j2", dataset=dataset)
+
+
+def coverage_table(dataset: Dataset) -> str:
+    """How much of the dataset each framework is assessed on, and where it is not, for the methodology page."""
+    return render_template("partials/coverage.md.j2", dataset=dataset, coverage=coverage.coverage)
 
 
 def rating_scale() -> str:

@@ -1,3 +1,5 @@
+"""URLs of the Django app the performance script measures."""
+
 from django.http import HttpResponse, JsonResponse
 from django.urls import path
 from perfapp.models import Item

@@ -13,4 +13,4 @@ def hello(request):
 
 
 urlpatterns = [path("", hello)]
-application = get_wsgi_application()
+app = get_wsgi_application()
