@@ -86,3 +86,35 @@ def test_the_checks_notice_an_upward_import(tmp_path: Path) -> None:
     module.write_text("def f():\n    from macros.pipeline import load_site\n")
     assert {layer_of(target) for target in imports_of(module)} == {LAYERS.index({"macros.pipeline"})}
     assert layer_of("macros.render.templates") < layer_of("macros.pipeline")
+
+
+# ----------------------------------------------------------------------------
+# No framework is named in code: every list of frameworks comes from data/frameworks/.
+# ----------------------------------------------------------------------------
+
+# A template syntax named after its framework, not a framework id: data/frameworks/<id>.yaml picks it.
+NOT_FRAMEWORK_IDS = {("macros/model/models.py", "django")}
+
+
+def quoted_ids_in_python(path: Path, ids: set[str]) -> set[str]:
+    """String literals equal to a framework id (docstrings and comments hold prose, not lists)."""
+    return {node.value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.lower() in ids}
+
+
+def test_no_framework_id_is_hard_coded() -> None:
+    import re
+
+    from macros.paths import DATA_DIR
+
+    ids = {path.stem for path in (DATA_DIR / "frameworks").glob("*.yaml")}
+    assert len(ids) >= 2
+    found = set()
+    for path in [*PACKAGE.rglob("*.py"), *(ROOT / "scripts").glob("*.py")]:
+        relative = path.relative_to(ROOT).as_posix()
+        found |= {(relative, value) for value in quoted_ids_in_python(path, ids)}
+    quoted = re.compile(r"""["'`](%s)["'`]""" % "|".join(sorted(ids)), re.IGNORECASE)
+    for folder, pattern in (("docs/assets/javascripts", "*.js"), ("docs/templates", "**/*.j2"), ("docs/overrides", "**/*.html")):
+        for path in (ROOT / folder).glob(pattern):
+            found |= {(path.relative_to(ROOT).as_posix(), match.lower()) for match in quoted.findall(path.read_text())}
+    assert found - NOT_FRAMEWORK_IDS == set()

@@ -86,9 +86,8 @@ def test_no_placeholder_or_empty_text(collection: str) -> None:
 
 @pytest.mark.parametrize("criterion", DATASET.criteria + DATASET.use_cases, ids=lambda e: e.id)
 def test_every_assessment_is_substantive_sourced_and_versioned(criterion) -> None:
-    for framework in DATASET.frameworks:
-        assessment = criterion.assessments[framework.id]
-        assert len(assessment.explanation.split()) >= 60, f"{criterion.id}/{framework.id}: explanation too thin"
+    for framework_id, assessment in criterion.assessments.items():  # a gap is allowed; a thin entry is not
+        assert len(assessment.explanation.split()) >= 60, f"{criterion.id}/{framework_id}: explanation too thin"
         assert assessment.sources and all(source.url.startswith("https://") for source in assessment.sources)
         assert assessment.versions
 

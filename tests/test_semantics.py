@@ -222,7 +222,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "measured release of an unlisted series",
         replace("measurements/speed.yaml", 'django: {version: "1.0.3"', 'django: {version: "1.1.0"'),
-        ["data/measurements/speed.yaml:11: footprint.django.version: expected a release of a series listed in "
+        ["data/measurements/speed.yaml:14: footprint.django.version: expected a release of a series listed in "
          "data/frameworks/django.yaml ('1.0'); found '1.1.0'\n"
          "    hint: measure a listed series, or add its series to releases in data/frameworks/django.yaml"],
     ),

@@ -50,13 +50,13 @@ USE_CASES = Collection(
 CLAIMS = Collection(
     "claims", Claim, "claim", "Claims checked", lambda claim: claim.claim.lower(), single_page=True, search_boost=0.3,
     description=(
-        "Claims that Flask vs Django comparisons repeat, checked against the official documentation: "
+        "Claims that framework comparison articles repeat, checked against the official documentation: "
         "true, false, misleading or it depends."
     ),
 )
 GLOSSARY = Collection(
     "glossary", Term, "glossary term", "Glossary", lambda term: term.term.lower(), single_page=True, search_boost=0.3,
-    description="Terms used when comparing Flask and Django, from WSGI and ASGI to ORM, CSRF and migrations.",
+    description="Terms used when comparing Python web frameworks, from WSGI and ASGI to ORM, CSRF and migrations.",
 )
 DECISIONS = Collection(
     "decisions", DecisionTree, "decision tree", "Decision flowcharts", lambda tree: (not tree.master, tree.title.lower()),
@@ -70,7 +70,7 @@ MEASUREMENTS = Collection(
 )
 EXAMPLES = Collection(
     "examples", Example, "code example", "Code examples", lambda example: example.title.lower(), search_boost=2.5,
-    description="The same tasks written in Flask and in Django, side by side: real files from the repository, run by its tests.",
+    description="The same tasks written in each framework, side by side: real files from the repository, run by its tests.",
 )
 COLLECTIONS = (FRAMEWORKS, CRITERIA, USE_CASES, DECISIONS, EXAMPLES, CLAIMS, GLOSSARY, MEASUREMENTS)
 BY_FOLDER = {collection.folder: collection for collection in COLLECTIONS}
