@@ -113,7 +113,8 @@ def test_no_framework_id_is_hard_coded() -> None:
     for path in [*PACKAGE.rglob("*.py"), *(ROOT / "scripts").glob("*.py")]:
         relative = path.relative_to(ROOT).as_posix()
         found |= {(relative, value) for value in quoted_ids_in_python(path, ids)}
-    quoted = re.compile(r"""["'`](%s)["'`]""" % "|".join(sorted(ids)), re.IGNORECASE)
+    alternatives = "|".join(sorted(ids))
+    quoted = re.compile(rf"""["'`]({alternatives})["'`]""", re.IGNORECASE)
     for folder, pattern in (("docs/assets/javascripts", "*.js"), ("docs/templates", "**/*.j2"), ("docs/overrides", "**/*.html")):
         for path in (ROOT / folder).glob(pattern):
             found |= {(path.relative_to(ROOT).as_posix(), match.lower()) for match in quoted.findall(path.read_text())}
