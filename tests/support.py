@@ -1,18 +1,22 @@
 """What several test modules need: a build made once per run, a free port, waiting for something to
-happen, a project around another dataset, and a built site served on loopback the way readers get it."""
+happen, a project around another dataset, a built site served on loopback the way readers get it,
+and a code example imported from its file."""
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import pickle
 import re
 import shutil
 import socket
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from bs4 import BeautifulSoup
@@ -116,3 +120,18 @@ def served(site_dir: Path, copy_to: Path) -> Iterator[tuple[Path, str]]:
         assert url in located, "the sitemap names no page"
         sitemap.write_text(located, encoding="utf-8")
         yield copy_to, url
+
+
+def import_example(folder: Path, relative_path: str) -> ModuleType:
+    """Import one code example by file path, under a name unique to its framework's folder.
+
+    Names such as ``models`` or ``testing`` then never shadow other modules. The module is registered
+    in ``sys.modules`` because Flask(__name__) looks it up there to find the app's root path.
+    """
+    name = f"{folder.name}_example_" + relative_path.removesuffix(".py").replace("/", "_")
+    spec = importlib.util.spec_from_file_location(name, folder / relative_path)
+    assert spec is not None and spec.loader is not None, f"{folder / relative_path} is not a Python file"
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

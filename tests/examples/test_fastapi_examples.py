@@ -1,6 +1,5 @@
 """Each FastAPI example in examples/fastapi/ does what its page says."""
 
-import importlib.util
 import inspect
 import os
 import subprocess
@@ -13,19 +12,13 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from tests.support import import_example
+
 FASTAPI_EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "fastapi"
 
 
 def load(relative_path: str):
-    """Import an example by file path under a unique module name, so that names such
-    as `models` or `testing` never shadow other modules."""
-    path = FASTAPI_EXAMPLES / relative_path
-    name = "fastapi_example_" + relative_path.removesuffix(".py").replace("/", "_")
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return import_example(FASTAPI_EXAMPLES, relative_path)
 
 
 def run_python(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -1,6 +1,5 @@
 """Each Flask example in examples/flask/ does what its page says."""
 
-import importlib.util
 import inspect
 import os
 import re
@@ -10,19 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import import_example
+
 FLASK_EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "flask"
 
 
 def load(relative_path: str):
-    """Import an example by file path under a unique module name, so that names such
-    as `models` or `testing` never shadow other modules."""
-    path = FLASK_EXAMPLES / relative_path
-    name = "flask_example_" + relative_path.removesuffix(".py").replace("/", "_")
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # Flask(__name__) looks the module up to find its root path
-    spec.loader.exec_module(module)
-    return module
+    return import_example(FLASK_EXAMPLES, relative_path)
 
 
 # hello
