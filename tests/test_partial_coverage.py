@@ -83,8 +83,7 @@ def test_the_fixture_is_partial(dataset) -> None:
 
 
 def test_coverage_counts_every_gap(dataset) -> None:
-    framework = next(framework for framework in dataset.frameworks if framework.id == FRAMEWORK["id"])
-    counts = {count.collection: count for count in coverage.coverage(dataset, framework)}
+    counts = {count.collection: count for count in coverage.coverage(dataset)[FRAMEWORK["id"]]}
     assert counts[CRITERIA].assessed == 1 and counts[CRITERIA].total == len(dataset.criteria)
     assert counts[USE_CASES].assessed == 1 and counts[EXAMPLES].assessed == 0
     assert len(counts[CRITERIA].missing) == len(dataset.criteria) - 1
@@ -143,8 +142,7 @@ def test_example_pages_say_what_is_not_written(site: BuiltSite, dataset) -> None
 def test_methodology_lists_the_counts_from_the_data(site: BuiltSite, dataset) -> None:
     table = site.article("methodology/").select_one("#not-assessed ~ table")
     row = next(row for row in table.select("tbody tr") if row.select_one("td").get_text(strip=True) == FRAMEWORK["name"])
-    framework = next(framework for framework in dataset.frameworks if framework.id == FRAMEWORK["id"])
-    expected = [f"{count.assessed} of {count.total}" for count in coverage.coverage(dataset, framework)]
+    expected = [f"{count.assessed} of {count.total}" for count in coverage.coverage(dataset)[FRAMEWORK["id"]]]
     assert [cell.get_text(strip=True) for cell in row.select("td")[1:]] == expected
 
 

@@ -69,22 +69,25 @@ class Coverage:
     missing: list[Gap]
 
 
-def coverage(dataset: Dataset, framework: Framework) -> list[Coverage]:
-    """One framework's coverage, collection by collection."""
-    found = [gap for gap in gaps(dataset) if gap.framework.id == framework.id]
-    result = []
-    for collection in COVERED:
-        missing = [gap for gap in found if gap.collection is collection]
-        total = len(dataset.entities[collection])
-        result.append(Coverage(collection, total - len(missing), total, missing))
+def coverage(dataset: Dataset) -> dict[str, list[Coverage]]:
+    """Each framework's coverage (by id), collection by collection, from one pass over the gaps."""
+    found = gaps(dataset)
+    result: dict[str, list[Coverage]] = {}
+    for framework in dataset.frameworks:
+        result[framework.id] = []
+        for collection in COVERED:
+            missing = [gap for gap in found if gap.framework.id == framework.id and gap.collection is collection]
+            total = len(dataset.entities[collection])
+            result[framework.id].append(Coverage(collection, total - len(missing), total, missing))
     return result
 
 
 def summary(dataset: Dataset) -> list[str]:
     """One line per framework: on how many entities of each covered collection it is assessed."""
     lines = []
+    by_framework = coverage(dataset)
     for framework in dataset.frameworks:
-        counts = coverage(dataset, framework)
+        counts = by_framework[framework.id]
         missing = sum(len(count.missing) for count in counts)
         lines.append(f"{framework.name}: " + ", ".join(f"{c.collection.folder} {c.assessed}/{c.total}" for c in counts)
                      + (f" ({missing} {NOT_ASSESSED})" if missing else " (complete)"))

@@ -29,8 +29,10 @@ from macros.model.models import (
     DecisionTree,
     Example,
     Framework,
+    Measurement,
     Outcome,
     Rating,
+    ServerInterface,
     UseCase,
 )
 from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
@@ -109,6 +111,21 @@ def verdicts_description(entity: Criterion | UseCase, dataset: Dataset) -> str:
     )
 
 
+def served_as(measurement: Measurement, frameworks: list[Framework]) -> str:
+    """How the measured apps were served: 'Django and Flask run as WSGI apps, FastAPI as an ASGI app.'"""
+    clauses = []
+    for interface in ServerInterface:
+        names = [framework.name for framework in frameworks
+                 if framework.id in measurement.setup and measurement.setup[framework.id].interface is interface]
+        if not names:
+            continue
+        label = interface.value.upper()
+        kind = f"{label} apps" if len(names) > 1 else f"{'an' if interface is ServerInterface.ASGI else 'a'} {label} app"
+        verb = "" if clauses else ("run " if len(names) > 1 else "runs ")
+        clauses.append(f"{' and '.join(names)} {verb}as {kind}")
+    return ", ".join(clauses) + "."
+
+
 def claim_versions(claim: Claim, dataset: Dataset) -> str:
     """'Django 5.2, 6.1; Flask 3.1' for the frameworks a claim concerns."""
     names = {framework.id: framework.name for framework in dataset.frameworks}
@@ -134,6 +151,7 @@ def _environment() -> Environment:
         link=page_link, outcome_link=outcome_link, gap=gap, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
         CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES,
         ratings=list(Rating), not_assessed=NOT_ASSESSED, versions_text=versions_text, claim_versions=claim_versions,
+        served_as=served_as,
         verdicts_description=verdicts_description, cell_anchor=cell_anchor, alias_anchors=alias_anchors,
     )
     return environment
@@ -228,7 +246,8 @@ def versions_covered(dataset: Dataset) -> str:
 
 def coverage_table(dataset: Dataset) -> str:
     """How much of the dataset each framework is assessed on, and where it is not, for the methodology page."""
-    return render_template("partials/coverage.md.j2", dataset=dataset, coverage=coverage.coverage)
+    return render_template("partials/coverage.md.j2", dataset=dataset, coverage=coverage.coverage(dataset),
+                           collections=coverage.COVERED)
 
 
 def rating_scale() -> str:
