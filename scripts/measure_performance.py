@@ -47,6 +47,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
+
+from macros.model.models import MeasuredSetup
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = Path(__file__).resolve().parent / "perf"
@@ -94,13 +97,13 @@ def read_setup(path: Path) -> tuple[dict[str, object], list[Framework]]:
         raise SystemExit(f"{path}: no setup block naming the frameworks to measure")
     frameworks = []
     for framework_id, entry in setup.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("requirement"), str):
-            raise SystemExit(f"{path}: setup.{framework_id} needs a pinned requirement")
-        framework = Framework(
-            str(framework_id), entry["requirement"], tuple(entry.get("extras") or ()), str(entry.get("interface")),
-        )
-        if framework.interface not in WORKER_CLASSES:
-            raise SystemExit(f"{path}: setup.{framework_id}.interface must be one of {', '.join(WORKER_CLASSES)}")
+        try:  # the dataset's own model, as the validator reads it: one definition of a valid setup entry
+            measured = MeasuredSetup.model_validate(entry)
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in (framework_id, *first["loc"]))
+            raise SystemExit(f"{path}: setup.{field}: {first['msg']} (run 'python -m macros validate')") from None
+        framework = Framework(str(framework_id), measured.requirement, tuple(measured.extras), measured.interface.value)
         missing = [f"{module}.py" for module in (HELLO_MODULE, APP_MODULE) if not (framework.app_dir / f"{module}.py").is_file()]
         if missing:
             raise SystemExit(f"{framework.app_dir.relative_to(ROOT)}: {' and '.join(missing)} missing")
