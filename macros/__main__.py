@@ -15,7 +15,7 @@ from macros.model import coverage
 from macros.model.dataset import Dataset
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
-from macros.problems import InvalidDatasetError
+from macros.problems import InvalidDatasetError, Problem
 from macros.tools.contributors import freshness_warnings, github_annotation
 
 
@@ -30,18 +30,30 @@ def load_or_report(data_dir: Path, *, github: bool = False) -> Dataset | None:
     try:
         return load_dataset(data_dir)
     except InvalidDatasetError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-            if github:
-                print(github_annotation(problem))
-        print(f"{len(error.problems)} problem(s) in {data_dir}; fix them before building.", file=sys.stderr)
+        report(error.problems, data_dir, github=github)
         return None
+
+
+def report(problems: list[Problem], data_dir: Path, *, github: bool = False) -> bool:
+    """Print each problem located on stderr (with ``github``, also as an annotation on stdout); True if there were any."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        if github:
+            print(github_annotation(problem))
+    if problems:
+        print(f"{len(problems)} problem(s) in {data_dir}; fix them before building.", file=sys.stderr)
+    return bool(problems)
 
 
 def validate(data_dir: Path, *, github: bool = False) -> int:
     """Validate the dataset without building; print every problem. Exit status 0 or 1."""
+    from macros.checks.changes import read_lock
+    from macros.tools.changes import unrecorded_changes
+
     dataset = load_or_report(data_dir, github=github)
     if dataset is None:
+        return 1
+    if report(unrecorded_changes(dataset, read_lock(data_dir)), data_dir, github=github):
         return 1
     counts = ", ".join(f"{len(entities)} {collection.folder}" for collection, entities in dataset.entities.items())
     print(f"{data_dir}: valid ({counts}).")
@@ -71,6 +83,8 @@ def generate(data_dir: Path, *, check: bool) -> int:
     The derived files come from the model alone, so they are written (or checked) whatever the
     data holds; a bad dataset is then reported like ``validate`` does, and the exit status is 1.
     """
+    from macros.checks.changes import lock_path, read_lock
+    from macros.tools.changes import lock_text, unrecorded_changes, updated_lock
     from macros.tools.schema import stale_derived_files, write_derived_files
 
     if check:
@@ -81,8 +95,25 @@ def generate(data_dir: Path, *, check: bool) -> int:
         stale = []
         for path in write_derived_files():
             print(f"wrote {path}")
-    valid = load_or_report(data_dir) is not None
-    return 1 if stale or not valid else 0
+    dataset = load_or_report(data_dir)
+    if dataset is None:
+        return 1
+    # The change lock: written for the project's data (and any folder that has one) once every change is recorded.
+    lock = read_lock(data_dir)
+    if lock is None and data_dir.resolve() != DATA_DIR.resolve():
+        return 1 if stale else 0
+    if report(unrecorded_changes(dataset, lock), data_dir):
+        return 1
+    text = lock_text(updated_lock(dataset, lock))
+    path = lock_path(data_dir)
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return 1 if stale else 0
+    if check:
+        print(f"{path} is out of date: run 'python -m macros generate'", file=sys.stderr)
+        return 1
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
+    return 1 if stale else 0
 
 
 def links(data_dir: Path) -> int:

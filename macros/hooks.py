@@ -7,6 +7,7 @@ macros.pages.generated. The dataset is read on every build, never at import time
 
 from __future__ import annotations
 
+import json
 import logging
 from html import escape
 from pathlib import Path
@@ -21,10 +22,13 @@ from mkdocs.structure.pages import Page
 
 from macros.model.dataset import EditLinks
 from macros.pages.api import api_files
+from macros.pages.feed import FEED_PATH, atom_feed
 from macros.pages.generated import CONFIG_KEY, Site, expand_nav, redirect_pages
 from macros.pipeline import load_site
 from macros.problems import InvalidDatasetError
 from macros.render.glossary_links import GlossaryLinker, GlossaryLinksExtension
+from macros.render.search_terms import add_keywords
+from macros.render.templates import section_titles
 
 log = logging.getLogger("mkdocs.plugins.dataset")
 # Where on_config keeps this build's glossary linker, so each page can tell it where it is.
@@ -84,7 +88,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = edit_links.uri(page.source)
         files.append(file)
     config.nav = expand_nav(config.nav or [], site.pages)
-    for path, content in (api_files(site.dataset) | redirect_pages(site.dataset)).items():
+    feed = {FEED_PATH: atom_feed(site.dataset, site_name=config.site_name, titles=section_titles(site.dataset))}
+    for path, content in (api_files(site.dataset) | redirect_pages(site.dataset) | feed).items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -123,3 +128,19 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = escape(page.meta["description"])
     return html
+
+
+# ----------------------------------------------------------------------------
+# After the search plugin has written its index: add the words readers use that pages may not.
+# ----------------------------------------------------------------------------
+
+
+@event_priority(-100)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    site: Site = config[CONFIG_KEY]
+    keywords = {location: words for page in site.pages for location, words in page.search_keywords.items()}
+    index = add_keywords(json.loads(index_file.read_text(encoding="utf-8")), keywords)
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

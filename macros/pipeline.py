@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from macros.checks import record_problems
+from macros.checks.changes import read_lock, unknown_sections
 from macros.checks.located import Located
 from macros.checks.shape import validate
 from macros.checks.site_links import link_problems
@@ -55,6 +56,7 @@ def load_site(
         site_url=site_url,
         built=today,
     )
+    _raise_if(unknown_sections(dataset, read_lock(data_dir)))
     site = Site(dataset)
     _raise_if(link_problems(site))
     return site

@@ -15,7 +15,7 @@ from macros.problems import Problem, did_you_mean, quoted_list
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Entries of data/ that are not collections but belong there.
-NON_COLLECTION_ENTRIES = ("schemas", "README.md")
+NON_COLLECTION_ENTRIES = ("schemas", "README.md", "changes.lock.json")
 
 
 @dataclass(frozen=True)

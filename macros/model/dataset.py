@@ -14,8 +14,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from macros.model.models import Claim, Criterion, DecisionTree, Example, Framework, Measurement, Term, UseCase
-from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, MEASUREMENTS, USE_CASES, Collection
+from macros.model.models import Change, Claim, Criterion, DecisionTree, Example, Framework, Measurement, Need, Term, UseCase
+from macros.model.registry import (
+    CHANGES,
+    CLAIMS,
+    CRITERIA,
+    DECISIONS,
+    EXAMPLES,
+    FRAMEWORKS,
+    GLOSSARY,
+    MEASUREMENTS,
+    PACKAGES,
+    USE_CASES,
+    Collection,
+)
 from macros.text import fence
 
 
@@ -98,6 +110,14 @@ class Dataset:
         return self.entities[EXAMPLES]
 
     @property
+    def needs(self) -> list[Need]:
+        return self.entities[PACKAGES]
+
+    @property
+    def changes(self) -> list[Change]:
+        return self.entities[CHANGES]
+
+    @property
     def master(self) -> DecisionTree | None:
         """The tree marked ``master: true`` (the checks ensure exactly one when there are trees): the chooser's."""
         return next((tree for tree in self.decisions if tree.master), None)
@@ -127,6 +147,10 @@ class Dataset:
     def measurements_for(self, criterion_id: str) -> list[Measurement]:
         """Measured numbers that a criterion page shows."""
         return [measurement for measurement in self.entities[MEASUREMENTS] if measurement.criterion == criterion_id]
+
+    def needs_for(self, *, criterion_id: str | None = None, use_case_id: str | None = None) -> list[Need]:
+        """The package needs that list a criterion or a use case, for its page to link."""
+        return [need for need in self.needs if criterion_id in need.criteria or use_case_id in need.use_cases]
 
     def claims_about(self, criterion_id: str) -> list[Claim]:
         """The checked claims that concern a criterion, for its page to link."""

@@ -118,7 +118,7 @@ def _check_month(value: str) -> str:
     if not MONTH_PATTERN.match(value):
         raise _reject(
             "month", expected="a month written YYYY-MM, quoted, such as '2028-04'",
-            hint="projects publish end-of-support as a month; quote it so YAML keeps it as text",
+            hint="give the month alone, without a day; quote it so YAML keeps it as text",
         )
     return value
 
@@ -672,3 +672,84 @@ class Example(Record):
     """For each framework, the release series the example is written for."""
     reviewed: date
     """When someone last checked the example (YYYY-MM-DD)."""
+
+
+class GridPackage(Record):
+    """A maintained package that meets one need in one framework, with the facts freshness is checked on."""
+
+    name: PlainLine
+    """Package name as on PyPI, e.g. 'djangorestframework-simplejwt'."""
+    purpose: PlainLine
+    """What it adds for this need, in a few words."""
+    version: ReleaseNumber
+    """Its latest release when the need was reviewed, quoted, e.g. '5.5.1'."""
+    released: Month
+    """Month of that release, quoted, e.g. '2025-07'; a release older than two years is flagged on the page."""
+    framework_versions: list[VersionSeries] = Field(min_length=1)
+    """The framework's release series the package declares support for (its classifiers or requirement), quoted."""
+    python_versions: list[VersionSeries] = Field(min_length=1)
+    """The Python versions it declares support for, quoted, e.g. ['3.10', '3.14']."""
+    url: HttpsUrl
+    """Its documentation or home page."""
+    source: HttpsUrl
+    """Where the version, release month and supported versions can be checked, usually its PyPI page."""
+
+
+class Need(Record):
+    """Something teams add to a framework, such as JWT auth or background jobs: the packages per framework that meet it."""
+
+    id: Id
+    """Must equal the file name without .yaml; becomes the need's anchor on the packages page."""
+    aliases: list[Id] = []
+    """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
+    keywords: list[PlainLine] = []
+    """Words readers search for that the text may not use, e.g. 'jwt' for token auth; indexed for search."""
+    title: PlainLine
+    """The need in a few words, e.g. 'Token and JWT authentication'."""
+    summary: PlainLine
+    """One sentence: what a team needing this wants."""
+    criteria: list[CriterionId] = Field(min_length=1)
+    """Criteria the need belongs to; their pages link to it."""
+    use_cases: list[UseCaseId] = []
+    """Use cases where the need comes up; their pages link to it."""
+    built_in: dict[FrameworkId, MarkdownText] = {}
+    """For each framework that ships something for the need, what it ships, in a sentence or two. Markdown."""
+    packages: dict[FrameworkId, list[GridPackage]] = Field(min_length=1)
+    """For each framework, the maintained packages that meet the need, most used first."""
+    reviewed: date
+    """When someone last checked the packages' versions and dates against their sources (YYYY-MM-DD)."""
+
+
+class ChangeKind(StrEnum):
+    """What a content change did to the sections it names."""
+
+    NEW = "new"
+    CORRECTED = "corrected"
+    UPDATED = "updated"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+SECTION_LINK = re.compile(r"^/[a-z0-9-]+/(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?$")
+SectionLink = Annotated[
+    str, Field(pattern=SECTION_LINK.pattern), Label("section link: '/criteria/security.md#flask'"),
+]
+
+
+class Change(Record):
+    """A change to published content (an assessment, verdict, claim, version or source), for the What changed page and feed."""
+
+    id: Id
+    """Must equal the file name without .yaml, e.g. '2026-12-03-host-header'; becomes its anchor on the What changed page."""
+    changed: date
+    """The day the change was made (YYYY-MM-DD)."""
+    kind: ChangeKind
+    """new (a section added), corrected (an error fixed) or updated (new facts, versions or sources)."""
+    summary: PlainLine
+    """One sentence: what changed, as a reader who cited the section needs to know it."""
+    details: MarkdownText | None = None
+    """What was wrong or what is new, and the source that shows it. Markdown."""
+    sections: list[SectionLink] = Field(min_length=1)
+    """The sections it changed, as site links: '/criteria/security.md#flask', '/claims/index.md#django-is-mvc'."""

@@ -9,7 +9,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from macros.model.models import Claim, Criterion, DecisionTree, Example, Framework, Measurement, Record, Term, UseCase
+from macros.model.models import (
+    Change,
+    Claim,
+    Criterion,
+    DecisionTree,
+    Example,
+    Framework,
+    Measurement,
+    Need,
+    Record,
+    Term,
+    UseCase,
+)
 
 
 @dataclass(frozen=True)
@@ -72,5 +84,17 @@ EXAMPLES = Collection(
     "examples", Example, "code example", "Code examples", lambda example: example.title.lower(), search_boost=2.5,
     description="The same tasks written in each framework, side by side: real files from the repository, run by its tests.",
 )
-COLLECTIONS = (FRAMEWORKS, CRITERIA, USE_CASES, DECISIONS, EXAMPLES, CLAIMS, GLOSSARY, MEASUREMENTS)
+PACKAGES = Collection(
+    "packages", Need, "need", "Packages by need", lambda need: need.title.lower(), single_page=True, search_boost=2.0,
+    description=(
+        "The maintained packages each framework uses for JWT auth, social login, admin, REST and OpenAPI, "
+        "WebSockets, background jobs, CMS, forms and file storage, with versions and release dates."
+    ),
+)
+CHANGES = Collection(
+    "changes", Change, "change", "What changed", lambda change: (-change.changed.toordinal(), change.id), single_page=True,
+    search_boost=0.2,
+    description="Every change to an assessment, verdict, claim, version or source, newest first, with a link to the section.",
+)
+COLLECTIONS = (FRAMEWORKS, CRITERIA, USE_CASES, DECISIONS, EXAMPLES, PACKAGES, CLAIMS, GLOSSARY, CHANGES, MEASUREMENTS)
 BY_FOLDER = {collection.folder: collection for collection in COLLECTIONS}

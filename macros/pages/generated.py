@@ -62,6 +62,14 @@ class GeneratedPage:
     is_index: bool = False
     in_nav: bool = True
     """Outcome pages are reached from their tree's page, not from the navigation."""
+    keywords: dict[str, list[str]] = field(default_factory=dict)
+    """Anchor ('' for the page itself) -> words readers search for that the text may not use."""
+
+    @property
+    def search_keywords(self) -> dict[str, list[str]]:
+        """The keywords by search-index location: 'criteria/admin/', 'glossary/#wsgi'."""
+        page = addresses.url(self.src_uri).lstrip("/")
+        return {page + (f"#{anchor}" if anchor else ""): words for anchor, words in self.keywords.items() if words}
 
     @property
     def stub(self) -> str:
@@ -91,13 +99,16 @@ def call(name: str, *arguments: str) -> str:
     return f"{name}({', '.join(json.dumps(argument) for argument in arguments)})"
 
 
-def _meta(collection: Collection, description: str, keywords: list[str] | None = None) -> dict[str, Any]:
+def _meta(collection: Collection, description: str) -> dict[str, Any]:
     meta: dict[str, Any] = {"description": description}
-    if keywords:
-        meta["tags"] = keywords
     if collection.search_boost != 1.0:
         meta["search"] = {"boost": collection.search_boost}
     return meta
+
+
+def _keywords(entity: Any) -> list[str]:
+    """What readers may type for an entity: its keywords, or a glossary term's other names."""
+    return [*getattr(entity, "keywords", []), *getattr(entity, "aka", [])]
 
 
 def _generated_pages(dataset: Dataset) -> list[GeneratedPage]:
@@ -112,6 +123,7 @@ def _generated_pages(dataset: Dataset) -> list[GeneratedPage]:
             source=TEMPLATES_DIR / f"{collection.folder}-index.md.j2", collection=collection,
             meta=_meta(collection, collection.description) if collection.single_page else {"description": collection.description},
             call=index_call, body=render.section_index(collection, dataset), is_index=True,
+            keywords={entity.id: _keywords(entity) for entity in dataset.entities[collection]} if collection.single_page else {},
         ))
         if collection.single_page:
             continue
@@ -121,8 +133,8 @@ def _generated_pages(dataset: Dataset) -> list[GeneratedPage]:
                 src_uri=addresses.src_uri(collection, entity.id),
                 title=getattr(entity, "title", None) or entity.name,
                 source=dataset.source_of(collection, entity.id), collection=collection,
-                meta=_meta(collection, kind.describe(entity, dataset), getattr(entity, "keywords", None)),
-                call=call(kind.macro, entity.id), body=kind.render(entity, dataset),
+                meta=_meta(collection, kind.describe(entity, dataset)),
+                call=call(kind.macro, entity.id), body=kind.render(entity, dataset), keywords={"": _keywords(entity)},
             )
             for entity in dataset.entities[collection]
         ]

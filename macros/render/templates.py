@@ -35,7 +35,9 @@ from macros.model.models import (
     ServerInterface,
     UseCase,
 )
-from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, USE_CASES, Collection
+from macros.model.needs import QUIET_AFTER_MONTHS, package_notes
+from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, PACKAGES, USE_CASES, Collection
+from macros.model.sections import citable_sections
 from macros.paths import TEMPLATES_DIR
 from macros.render import flowcharts, records
 from macros.text import fence, html_attribute, markdown, plain
@@ -149,12 +151,18 @@ def _environment() -> Environment:
     )
     environment.globals.update(
         link=page_link, outcome_link=outcome_link, gap=gap, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
-        CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES,
+        CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES, PACKAGES=PACKAGES,
+        package_notes=package_notes, quiet_after=QUIET_AFTER_MONTHS, section_titles=section_titles,
         ratings=list(Rating), not_assessed=NOT_ASSESSED, versions_text=versions_text, claim_versions=claim_versions,
         served_as=served_as,
         verdicts_description=verdicts_description, cell_anchor=cell_anchor, alias_anchors=alias_anchors,
     )
     return environment
+
+
+def section_titles(dataset: Dataset) -> dict[str, str]:
+    """Each citable section's site link and title, for the What changed page."""
+    return {section.link: section.title for section in citable_sections(dataset)}
 
 
 def render_template(name: str, **context: Any) -> str:
@@ -170,7 +178,8 @@ def criterion_page(criterion: Criterion, dataset: Dataset) -> str:
     related = [dataset.criterion(related_id) for related_id in criterion.related]
     return render_template(
         "criterion.md.j2", criterion=criterion, related=related, claims=dataset.claims_about(criterion.id),
-        measurements=dataset.measurements_for(criterion.id), examples=dataset.examples_for(criterion.id), dataset=dataset,
+        measurements=dataset.measurements_for(criterion.id), examples=dataset.examples_for(criterion.id),
+        needs=dataset.needs_for(criterion_id=criterion.id), dataset=dataset,
     )
 
 
@@ -187,7 +196,8 @@ def example_page(example: Example, dataset: Dataset) -> str:
 def use_case_page(use_case: UseCase, dataset: Dataset) -> str:
     deciding = [dataset.criterion(criterion_id) for criterion_id in use_case.criteria]
     related = [dataset.use_case(related_id) for related_id in use_case.related]
-    return render_template("use-case.md.j2", use_case=use_case, deciding=deciding, related=related, dataset=dataset)
+    return render_template("use-case.md.j2", use_case=use_case, deciding=deciding, related=related,
+                           needs=dataset.needs_for(use_case_id=use_case.id), dataset=dataset)
 
 
 def decision_page(tree: DecisionTree, dataset: Dataset) -> str:

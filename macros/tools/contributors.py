@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 from macros.model.dataset import Dataset
 from macros.model.models import Assessment
-from macros.model.registry import BY_FOLDER, CLAIMS, CRITERIA, EXAMPLES, USE_CASES
+from macros.model.needs import package_notes
+from macros.model.registry import BY_FOLDER, CLAIMS, CRITERIA, EXAMPLES, PACKAGES, USE_CASES
 from macros.problems import Problem
 
 STALE_AFTER = timedelta(days=365)
@@ -38,7 +39,7 @@ def github_annotation(problem: Problem, *, level: str = "error") -> str:
 
 
 # ----------------------------------------------------------------------------
-# Freshness: assessments not reviewed for a year or written for an older series.
+# Freshness: assessments not reviewed for a year or written for an older series; quiet or lagging packages.
 # ----------------------------------------------------------------------------
 
 
@@ -74,4 +75,13 @@ def freshness_warnings(dataset: Dataset, *, today: date) -> list[Problem]:
     for collection in (CLAIMS, EXAMPLES):
         for entity in dataset.entities[collection]:
             check(display(collection.folder, entity.id), "", entity.reviewed, entity.versions)
+    frameworks = {framework.id: framework for framework in dataset.frameworks}
+    for need in dataset.needs:
+        for framework_id, packages in need.packages.items():
+            for index, package in enumerate(packages):
+                for note in package_notes(package, frameworks[framework_id], today=today):
+                    warnings.append(Problem(
+                        display(PACKAGES.folder, need.id), 1, f"packages.{framework_id}.{index}", "a maintained package",
+                        f"{package.name} {package.version}: {note}",
+                        "check PyPI for a newer release, or replace it with a maintained package"))
     return warnings
