@@ -39,6 +39,13 @@ def copy(source: str, target: str) -> Callable[[Path], None]:
 
 CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
+        "backticks in a one-line field",
+        replace(ADMIN, "    verdict: Ships one.", "    verdict: Ships `admin`."),
+        ["data/criteria/admin.yaml:9: assessments.django.verdict: expected plain text without backticks; "
+         "found 'Ships `admin`.'\n"
+         "    hint: one-line fields are shown as typed, so backticks would appear on the page; write the name without them"],
+    ),
+    (
         "yaml syntax error",
         replace(ADMIN, "    verdict: Ships one.", "    verdict: [Ships one."),
         ["data/criteria/admin.yaml:10: expected valid YAML; found a syntax error (expected ',' or ']', but got ':')\n"

@@ -62,6 +62,11 @@ def _check_line(value: str) -> str:
             "plain_line", expected="one line of plain text without leading or trailing spaces",
             hint="keep it to one sentence; longer text belongs in a Markdown field",
         )
+    if "`" in value:
+        raise _reject(
+            "plain_line_code", expected="plain text without backticks",
+            hint="one-line fields are shown as typed, so backticks would appear on the page; write the name without them",
+        )
     return value
 
 

@@ -39,7 +39,7 @@ from macros.model.needs import QUIET_AFTER_MONTHS, package_notes
 from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, PACKAGES, USE_CASES, Collection
 from macros.model.sections import citable_sections
 from macros.paths import TEMPLATES_DIR
-from macros.render import flowcharts, records
+from macros.render import flowcharts, measured, records
 from macros.text import fence, html_attribute, markdown, plain
 
 
@@ -154,7 +154,7 @@ def _environment() -> Environment:
         CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES, PACKAGES=PACKAGES,
         package_notes=package_notes, quiet_after=QUIET_AFTER_MONTHS, section_titles=section_titles,
         ratings=list(Rating), not_assessed=NOT_ASSESSED, versions_text=versions_text, claim_versions=claim_versions,
-        served_as=served_as,
+        served_as=served_as, comparisons=measured.comparisons, comparison_sentence=measured.sentence,
         verdicts_description=verdicts_description, cell_anchor=cell_anchor, alias_anchors=alias_anchors,
     )
     return environment
