@@ -14,7 +14,7 @@ from typing import Any
 from macros.load.yamlsource import YamlDocument, read_yaml
 from macros.model.dataset import Dataset
 from macros.model.registry import CHANGES
-from macros.model.sections import citable_sections
+from macros.model.sections import current_links
 from macros.problems import Problem, did_you_mean
 
 LOCK_NAME = "changes.lock.json"
@@ -32,7 +32,7 @@ def read_lock(data_dir: Path) -> dict[str, Any] | None:
 
 def unknown_sections(dataset: Dataset, lock: dict[str, Any] | None) -> list[Problem]:
     """A problem for each section link of a change entry that is neither a section now nor one the lock recorded."""
-    known = {section.link for section in citable_sections(dataset)} | set((lock or {"sections": {}})["sections"])
+    known = set(current_links(dataset)) | set((lock or {"sections": {}})["sections"])
     problems = []
     for change in dataset.changes:
         source = dataset.source_of(CHANGES, change.id)

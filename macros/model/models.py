@@ -748,6 +748,8 @@ class Change(Record):
 
     id: Id
     """Must equal the file name without .yaml, e.g. '2026-12-03-host-header'; becomes its anchor on the What changed page."""
+    aliases: list[Id] = []
+    """Ids this entry was published under before a rename; their anchors keep working."""
     changed: date
     """The day the change was made (YYYY-MM-DD)."""
     kind: ChangeKind

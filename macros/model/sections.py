@@ -50,6 +50,8 @@ class Section:
     entity_id: str
     path: FieldPath
     fingerprint: str
+    aliases: tuple[str, ...] = ()
+    """The links the section had under its entity's (or framework's) former ids: old change entries still name it."""
 
 
 def fingerprint(value: BaseModel, *, exclude: set[str] = frozenset()) -> str:  # type: ignore[assignment]
@@ -63,29 +65,48 @@ def citable_sections(dataset: Dataset) -> list[Section]:
     return list(_sections(dataset))
 
 
+def _ids(entity: Any) -> list[str]:
+    """An entity's id and its former ids, current first."""
+    return [entity.id, *getattr(entity, "aliases", [])]
+
+
 def _sections(dataset: Dataset) -> Iterator[Section]:
-    names = {framework.id: framework.name for framework in dataset.frameworks}
+    frameworks = {framework.id: framework for framework in dataset.frameworks}
     for framework in dataset.frameworks:
         yield Section(addresses.link(FRAMEWORKS, framework.id), framework.name, FRAMEWORKS, framework.id, (),
-                      fingerprint(framework))
+                      fingerprint(framework), tuple(addresses.link(FRAMEWORKS, old) for old in framework.aliases))
     for collection in (CRITERIA, USE_CASES):
         for entity in dataset.entities[collection]:
             yield Section(addresses.link(collection, entity.id), entity.title, collection, entity.id, (),
-                          fingerprint(entity, exclude={"assessments"}))
+                          fingerprint(entity, exclude={"assessments"}),
+                          tuple(addresses.link(collection, old) for old in entity.aliases))
             for framework_id, assessment in entity.assessments.items():
-                yield Section(addresses.link(collection, entity.id, framework_id), f"{entity.title}: {names[framework_id]}",
-                              collection, entity.id, ("assessments", framework_id), fingerprint(assessment))
+                links = [addresses.link(collection, page, anchor)
+                         for page in _ids(entity) for anchor in _ids(frameworks[framework_id])]
+                yield Section(links[0], f"{entity.title}: {frameworks[framework_id].name}", collection, entity.id,
+                              ("assessments", framework_id), fingerprint(assessment), tuple(links[1:]))
     for tree in dataset.decisions:
         yield Section(addresses.link(DECISIONS, tree.id), tree.title, DECISIONS, tree.id, ("questions",),
-                      fingerprint(tree, exclude={"outcomes", "master"}))
+                      fingerprint(tree, exclude={"outcomes", "master"}),
+                      tuple(addresses.link(DECISIONS, old) for old in tree.aliases))
         for index, outcome in enumerate(tree.outcomes):
-            yield Section(addresses.outcome_link(tree.id, outcome.id), f"{tree.title}: {outcome.title}", DECISIONS,
-                          tree.id, ("outcomes", index), fingerprint(outcome))
+            links = [addresses.outcome_link(tree_id, outcome_id) for tree_id in _ids(tree) for outcome_id in _ids(outcome)]
+            yield Section(links[0], f"{tree.title}: {outcome.title}", DECISIONS, tree.id, ("outcomes", index),
+                          fingerprint(outcome), tuple(links[1:]))
     for collection, title in ((EXAMPLES, "title"), (PACKAGES, "title"), (CLAIMS, "claim"), (GLOSSARY, "term")):
         for entity in dataset.entities[collection]:
             yield Section(addresses.link(collection, entity.id), getattr(entity, title), collection, entity.id, (),
-                          fingerprint(entity))
+                          fingerprint(entity), tuple(addresses.link(collection, old) for old in entity.aliases))
     for measurement in dataset.entities[MEASUREMENTS]:
         criterion = dataset.criterion(measurement.criterion)
-        yield Section(addresses.link(CRITERIA, criterion.id, MEASURED_ANCHOR), f"{criterion.title}: measured",
-                      MEASUREMENTS, measurement.id, (), fingerprint(measurement))
+        links = [addresses.link(CRITERIA, page, MEASURED_ANCHOR) for page in _ids(criterion)]
+        yield Section(links[0], f"{criterion.title}: measured", MEASUREMENTS, measurement.id, (),
+                      fingerprint(measurement), tuple(links[1:]))
+
+
+def current_links(dataset: Dataset) -> dict[str, Section]:
+    """Every link a change entry may use for a section now published, former ids included, to that section."""
+    found = {}
+    for section in citable_sections(dataset):
+        found |= {link: section for link in section.aliases}
+    return found | {section.link: section for section in citable_sections(dataset)}

@@ -21,7 +21,7 @@ def _timestamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom_feed(dataset: Dataset, *, site_name: str, titles: dict[str, str]) -> str:
+def atom_feed(dataset: Dataset, *, site_name: str, titles: dict[str, tuple[str, str]]) -> str:
     """The feed document: one entry per change, newest first, linking its change and the sections it changed."""
     site = dataset.site_url.rstrip("/")
     page = site + addresses.url(addresses.index_uri(CHANGES))
@@ -40,13 +40,12 @@ def atom_feed(dataset: Dataset, *, site_name: str, titles: dict[str, str]) -> st
         ElementTree.SubElement(entry, "id").text = f"{page}#{change.id}"
         ElementTree.SubElement(entry, "updated").text = _timestamp(change.changed)
         ElementTree.SubElement(entry, "link", rel="alternate", type="text/html", href=f"{page}#{change.id}")
-        for section in change.sections:
-            ElementTree.SubElement(entry, "link", rel="related", type="text/html",
-                                   href=addresses.absolute(site, section), title=titles.get(section, section))
+        sections = [titles.get(section, (section, section)) for section in change.sections]
+        for link, title in sections:
+            href = addresses.absolute(site, link)
+            ElementTree.SubElement(entry, "link", rel="related", type="text/html", href=href, title=title)
         ElementTree.SubElement(entry, "category", term=change.kind.value, label=change.kind.label)
-        sections = "; ".join(
-            f"{titles.get(section, section)}: {addresses.absolute(site, section)}" for section in change.sections
-        )
-        ElementTree.SubElement(entry, "summary", type="text").text = f"{change.kind.label}. {change.summary} Sections: {sections}"
+        listed = "; ".join(f"{title}: {addresses.absolute(site, link)}" for link, title in sections)
+        ElementTree.SubElement(entry, "summary", type="text").text = f"{change.kind.label}. {change.summary} Sections: {listed}"
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"

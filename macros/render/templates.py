@@ -37,7 +37,7 @@ from macros.model.models import (
 )
 from macros.model.needs import QUIET_AFTER_MONTHS, package_notes
 from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, PACKAGES, USE_CASES, Collection
-from macros.model.sections import citable_sections
+from macros.model.sections import current_links
 from macros.paths import TEMPLATES_DIR
 from macros.render import flowcharts, measured, records
 from macros.text import fence, html_attribute, markdown, plain
@@ -160,9 +160,9 @@ def _environment() -> Environment:
     return environment
 
 
-def section_titles(dataset: Dataset) -> dict[str, str]:
-    """Each citable section's site link and title, for the What changed page."""
-    return {section.link: section.title for section in citable_sections(dataset)}
+def section_titles(dataset: Dataset) -> dict[str, tuple[str, str]]:
+    """Each link a change entry may name (former ids included) -> the section's current link and title."""
+    return {link: (section.link, section.title) for link, section in current_links(dataset).items()}
 
 
 def render_template(name: str, **context: Any) -> str:

@@ -24,7 +24,8 @@ from macros.problems import Problem
 def _new_entries(dataset: Dataset, section: Section, recorded: dict[str, Any] | None) -> list[str]:
     """Ids of change entries that name the section and that the lock has not recorded for it."""
     seen = set(recorded["changes"]) if recorded else set()
-    return [change.id for change in dataset.changes if section.link in change.sections and change.id not in seen]
+    names = {section.link, *section.aliases}
+    return [change.id for change in dataset.changes if names & set(change.sections) and change.id not in seen]
 
 
 def _changed(section: Section, recorded: dict[str, Any] | None) -> bool:

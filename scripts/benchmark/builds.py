@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from macros.checks.changes import LOCK_NAME
 from macros.paths import ROOT
 
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this site.
@@ -225,8 +226,9 @@ def multiply_dataset(source: Path, target: Path, factor: int, site_dir: Path) ->
     """``source`` at ``target`` with ``factor`` times the entities of each multiplied collection; files per collection.
 
     Copies are as rich as real content: only what must be unique changes, references still point at the
-    originals, and links to sections only the original's page has (measurements) go there."""
-    shutil.copytree(source, target)
+    originals, and links to sections only the original's page has (measurements) go there. The change lock stays
+    behind: the copies were never published, so they need no change entries."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(LOCK_NAME))
     counts = {}
     for folder, title in MULTIPLIED.items():
         originals = sorted((target / folder).glob("*.yaml"))
