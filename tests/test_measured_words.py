@@ -20,7 +20,6 @@ FOOTPRINT = MEASUREMENT.footprint
 # A throughput ratio or percentage typed by hand: '1.9x', '2 times', '30% faster'.
 RATIO = re.compile(r"\b\d+(?:\.\d+)?\s*(?:x|times)\b|\d+\s*% (?:faster|slower|more requests)", re.IGNORECASE)
 NUMBERS = {7: "seven", 6: "six", 8: "eight"}
-RESULTS = {endpoint.id: endpoint.results for endpoint in MEASUREMENT.endpoints}
 
 
 def explanation(criterion_id: str, framework_id: str) -> str:

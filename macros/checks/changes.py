@@ -35,11 +35,11 @@ def unknown_sections(dataset: Dataset, lock: dict[str, Any] | None) -> list[Prob
     known = set(current_links(dataset)) | set((lock or {"sections": {}})["sections"])
     problems = []
     for change in dataset.changes:
-        source = dataset.source_of(CHANGES, change.id)
-        display = source.relative_to(dataset.data_dir.parent).as_posix()
-        document = read_yaml(source, display=display)
         for index, link in enumerate(change.sections):
             if link not in known:
+                source = dataset.source_of(CHANGES, change.id)
+                display = source.relative_to(dataset.data_dir.parent).as_posix()
+                document = read_yaml(source, display=display)
                 line = document.line_of(("sections", index)) if isinstance(document, YamlDocument) else 1
                 problems.append(Problem(
                     display, line, f"sections[{index}]", "the link of a citable section, e.g. '/criteria/security.md#flask'",

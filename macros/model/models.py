@@ -310,7 +310,7 @@ class Framework(Record):
     aliases: list[Id] = []
     """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
     keywords: list[PlainLine] = []
-    """Words readers search for that the text may not use, e.g. 'login' for authentication; shown and indexed."""
+    """Words readers search for that the text may not use, e.g. 'login' for authentication; indexed for search, not shown."""
     name: PlainLine
     """Display name, e.g. 'Django'."""
     summary: PlainLine
@@ -363,7 +363,7 @@ class Criterion(Record):
     aliases: list[Id] = []
     """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
     keywords: list[PlainLine] = []
-    """Words readers search for that the text may not use, e.g. 'login' for authentication; shown and indexed."""
+    """Words readers search for that the text may not use, e.g. 'login' for authentication; indexed for search, not shown."""
     title: PlainLine
     """Heading of the criterion page, e.g. 'Database and ORM'."""
     summary: PlainLine
@@ -384,7 +384,7 @@ class UseCase(Record):
     aliases: list[Id] = []
     """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
     keywords: list[PlainLine] = []
-    """Words readers search for that the text may not use, e.g. 'login' for authentication; shown and indexed."""
+    """Words readers search for that the text may not use, e.g. 'login' for authentication; indexed for search, not shown."""
     title: PlainLine
     """Heading of the use-case page, e.g. 'REST APIs'."""
     summary: PlainLine
@@ -662,7 +662,7 @@ class Example(Record):
     aliases: list[Id] = []
     """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
     keywords: list[PlainLine] = []
-    """Words readers search for that the text may not use, e.g. 'login' for authentication; shown and indexed."""
+    """Words readers search for that the text may not use, e.g. 'login' for authentication; indexed for search, not shown."""
     title: PlainLine
     """Heading of the example page, e.g. 'A JSON API endpoint'."""
     summary: PlainLine
@@ -708,7 +708,7 @@ class Need(Record):
     aliases: list[Id] = []
     """Ids this entity was published under before a rename; their links keep working (redirect or anchor)."""
     keywords: list[PlainLine] = []
-    """Words readers search for that the text may not use, e.g. 'jwt' for token auth; indexed for search."""
+    """Words readers search for that the text may not use, e.g. 'jwt' for token auth; indexed for search, not shown."""
     title: PlainLine
     """The need in a few words, e.g. 'Token and JWT authentication'."""
     summary: PlainLine

@@ -35,7 +35,7 @@ from macros.model.registry import (
 )
 
 # Fields that name or find a section rather than say something in it.
-NOT_CONTENT = {"reviewed", "aliases", "keywords", "related"}
+NOT_CONTENT = frozenset({"reviewed", "aliases", "keywords", "related"})
 # The anchor of the measurements on their criterion's page (docs/templates/partials/measurements.md.j2).
 MEASURED_ANCHOR = "measured"
 
@@ -54,7 +54,7 @@ class Section:
     """The links the section had under its entity's (or framework's) former ids: old change entries still name it."""
 
 
-def fingerprint(value: BaseModel, *, exclude: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+def fingerprint(value: BaseModel, *, exclude: frozenset[str] = frozenset()) -> str:
     """A short digest of what a record publishes, review dates and names aside."""
     published: Any = value.model_dump(mode="json", exclude=NOT_CONTENT | exclude)
     return hashlib.sha256(json.dumps(published, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
@@ -78,7 +78,7 @@ def _sections(dataset: Dataset) -> Iterator[Section]:
     for collection in (CRITERIA, USE_CASES):
         for entity in dataset.entities[collection]:
             yield Section(addresses.link(collection, entity.id), entity.title, collection, entity.id, (),
-                          fingerprint(entity, exclude={"assessments"}),
+                          fingerprint(entity, exclude=frozenset({"assessments"})),
                           tuple(addresses.link(collection, old) for old in entity.aliases))
             for framework_id, assessment in entity.assessments.items():
                 links = [addresses.link(collection, page, anchor)
@@ -87,7 +87,7 @@ def _sections(dataset: Dataset) -> Iterator[Section]:
                               ("assessments", framework_id), fingerprint(assessment), tuple(links[1:]))
     for tree in dataset.decisions:
         yield Section(addresses.link(DECISIONS, tree.id), tree.title, DECISIONS, tree.id, ("questions",),
-                      fingerprint(tree, exclude={"outcomes", "master"}),
+                      fingerprint(tree, exclude=frozenset({"outcomes", "master"})),
                       tuple(addresses.link(DECISIONS, old) for old in tree.aliases))
         for index, outcome in enumerate(tree.outcomes):
             links = [addresses.outcome_link(tree_id, outcome_id) for tree_id in _ids(tree) for outcome_id in _ids(outcome)]
@@ -106,7 +106,6 @@ def _sections(dataset: Dataset) -> Iterator[Section]:
 
 def current_links(dataset: Dataset) -> dict[str, Section]:
     """Every link a change entry may use for a section now published, former ids included, to that section."""
-    found = {}
-    for section in citable_sections(dataset):
-        found |= {link: section for link in section.aliases}
-    return found | {section.link: section for section in citable_sections(dataset)}
+    sections = citable_sections(dataset)
+    former = {link: section for section in sections for link in section.aliases}
+    return former | {section.link: section for section in sections}

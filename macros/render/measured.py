@@ -34,14 +34,14 @@ def comparisons(endpoint: Endpoint, frameworks: list[Framework]) -> list[Compari
     """Every pair of measured frameworks on the endpoint, in the frameworks' display order."""
     found = []
     measured = [framework for framework in frameworks if framework.id in endpoint.results]
-    for first, second in combinations(measured, 2):
-        a, b = endpoint.results[first.id], endpoint.results[second.id]
-        higher, lower = (first, second) if a.requests_per_second >= b.requests_per_second else (second, first)
+    for pair in combinations(measured, 2):
+        # Stable sort: on a tie the first in display order comes first.
+        higher, lower = sorted(pair, key=lambda framework: endpoint.results[framework.id].requests_per_second, reverse=True)
         high, low = endpoint.results[higher.id], endpoint.results[lower.id]
         found.append(Comparison(
             higher, lower, ratio=high.requests_per_second / low.requests_per_second,
             gap_percent=(high.requests_per_second - low.requests_per_second) / low.requests_per_second * 100,
-            spread_percent=max(a.spread_percent, b.spread_percent),
+            spread_percent=max(high.spread_percent, low.spread_percent),
         ))
     return found
 
