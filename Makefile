@@ -15,7 +15,7 @@ export CHROMIUM_PATH
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate generate benchmark lock
+.PHONY: serve test build validate generate benchmark measure lock
 
 # The site alone: what serving, building and deploying need.
 $(SITE_INSTALLED): requirements/site.txt pyproject.toml
@@ -64,6 +64,10 @@ generate: $(SITE_INSTALLED)
 ## benchmark: build times, rebuild under serve, growth with the dataset, page weight and Lighthouse (writes BENCHMARK.md)
 benchmark: $(INSTALLED) node_modules/.installed $(CHROMIUM_PATH)
 	$(PYTHON) -m scripts.benchmark
+
+## measure: rerun the performance measurement (two runs, about 35 minutes; not part of make test), rewriting data/measurements/performance.yaml
+measure: $(SITE_INSTALLED) /usr/bin/wrk
+	$(PYTHON) scripts/measure_performance.py
 
 ## lock: re-resolve requirements/*.in together, then pin each purpose's own set from that one resolution
 lock:

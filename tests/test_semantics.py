@@ -31,9 +31,8 @@ sources:
 versions: {django: ["1.0"]}
 reviewed: 2026-11-23
 """
-FOOTPRINT = "{packages: 3, install_size_mb: 4.5, startup_ms: 150.5, startup_rss_mb: 30.5, " \
-            "orm_app_startup_ms: 300.5, orm_app_startup_rss_mb: 40.5}"
-THROUGHPUT = "{requests_per_second: 3000.5, p50_ms: 5.5, p90_ms: 8.5, p99_ms: 11.5, spread_percent: 10.5}"
+LOAD = "{requests_per_second: [3000.5, 3100], p50_ms: [5.5, 5.5], p99_ms: [11.5, 11.5]}"
+STARTUP = "{hello: {ms: [150.5], rss_mb: [30.5]}, apps: {app: {ms: [300.5], rss_mb: [40.5]}}}"
 MEASUREMENT = f"""id: speed
 criterion: database
 measured: 2026-11-23
@@ -41,18 +40,21 @@ machine: Fixture machine
 python: "3.12.1"
 command: python fixture.py
 setup:
-  django: {{requirement: django==1.0.3, interface: wsgi}}
-  flask: {{requirement: flask==1.0.3, interface: wsgi}}
+  django: {{requirement: django==1.0.3, interface: wsgi, apps: [{{id: app, label: as generated}}]}}
+  flask: {{requirement: flask==1.0.3, interface: wsgi, apps: [{{id: app, label: with an ORM}}]}}
+endpoints:
+  - {{id: hello, path: /hello, title: Plaintext, description: Fixture endpoint}}
 server: Fixture server
 load: Fixture load
-baseline_startup_ms: 30.5
+method: Fixture method
 footprint:
-  django: {{version: "1.0.3", {FOOTPRINT[1:]}
-  flask: {{version: "1.0.3", {FOOTPRINT[1:]}
-endpoints:
-  - id: hello
-    description: Fixture endpoint
-    results: {{django: {THROUGHPUT}, flask: {THROUGHPUT}}}
+  django: {{version: "1.0.3", packages: 3, install_size_mb: 4.5}}
+  flask: {{version: "1.0.3", packages: 3, install_size_mb: 4.5}}
+runs:
+  - baseline_startup_ms: [30.5]
+    startup: {{django: {STARTUP}, flask: {STARTUP}}}
+    throughput:
+      hello: {{django: {{app: {LOAD}}}, flask: {{app: {LOAD}}}}}
 """.encode()
 
 
@@ -222,9 +224,23 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     (
         "measured release of an unlisted series",
         replace("measurements/speed.yaml", 'django: {version: "1.0.3"', 'django: {version: "1.1.0"'),
-        ["data/measurements/speed.yaml:14: footprint.django.version: expected a release of a series listed in "
+        ["data/measurements/speed.yaml:16: footprint.django.version: expected a release of a series listed in "
          "data/frameworks/django.yaml ('1.0'); found '1.1.0'\n"
          "    hint: measure a listed series, or add its series to releases in data/frameworks/django.yaml"],
+    ),
+    (
+        "measured app missing from a run",
+        replace("measurements/speed.yaml", "hello: {django: {app: ", "hello: {django: {other: "),
+        ["data/measurements/speed.yaml:22: runs[0].throughput.hello.django: expected the apps of setup.django: 'app', "
+         "in that order; found 'other'\n"
+         "    hint: rerun scripts/measure_performance.py rather than editing its numbers"],
+    ),
+    (
+        "rounds of one run differ in number",
+        replace_last("measurements/speed.yaml", "requests_per_second: [3000.5, 3100]", "requests_per_second: [3000.5]"),
+        ["data/measurements/speed.yaml:22: runs[0].throughput.hello.flask.app.requests_per_second: expected 2 rounds, "
+         "as runs[0].throughput.hello.django.app.requests_per_second has; found 1\n"
+         "    hint: every load of a run is paired with the same round of the others: rerun the script"],
     ),
     (
         "outcome recommending a framework its use case rates weak",

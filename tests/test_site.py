@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+
 import pytest
 
 from macros.paths import DATA_DIR
@@ -213,18 +215,23 @@ def test_performance_page_shows_the_measured_numbers_with_method_and_limits(site
     footprint = article.select_one("#footprint + table")
     headers = [text_of(th) for th in footprint.select("thead th")][1:]
     assert headers == [f"{f.name} {measurement.footprint[f.id].version}" for f in DATASET.frameworks]
-    # One table per endpoint, named in the paragraph above it, with the frameworks side by side.
-    tables = article.select_one("#throughput").find_next_siblings("table")
-    assert len(tables) == len(measurement.endpoints)
-    for table, endpoint in zip(tables, measurement.endpoints, strict=True):
-        assert text_of(table.find_previous_sibling("p")) == endpoint.description
-        measured = [framework for framework in DATASET.frameworks if framework.id in endpoint.results]
-        assert [text_of(th) for th in table.select("thead th")] == ["", *[framework.name for framework in measured]]
-        (requests,) = [row for row in table.select("tbody tr") if text_of(row.td) == "Requests per second"]
-        assert [text_of(td) for td in requests.select("td")][1:] == [
-            str(int(endpoint.results[framework.id].requests_per_second)) for framework in measured
-        ]
-    assert article.find(id="limits") is not None
+    apps = [(framework, app) for framework in DATASET.frameworks for app in measurement.setup[framework.id].apps]
+    for endpoint in measurement.endpoints:
+        heading = article.find(id=f"throughput-{endpoint.id}")
+        assert text_of(heading).startswith(endpoint.title)
+        chart = heading.find_next("figure").select_one("svg[role=img]")
+        assert endpoint.title in text_of(chart.title)
+        table = heading.find_next("table")
+        rows = {text_of(row.td): [text_of(td) for td in row.select("td")][1:] for row in table.select("tbody tr")}
+        assert list(rows) == [f"{framework.name} ({app.label})" for framework, app in apps]
+        for (framework, app), cells in zip(apps, rows.values(), strict=True):
+            for run, cell in zip(measurement.runs, cells, strict=False):  # one requests-per-second column per run
+                median = statistics.median(run.throughput[endpoint.id][framework.id][app.id].requests_per_second)
+                assert cell.startswith(f"{median:,.0f} ("), (endpoint.id, framework.id, app.id, cell)
+            assert text_of(chart.desc).count(f"{framework.name} ({app.label}):") == 1
+        sentences = table.find_next("ul").select("li")
+        assert len(sentences) == len(apps) * (len(apps) - 1) // 2, "one sentence per pair of apps"
+    assert article.find(id="limits") is not None and article.find(id="rule") is not None
     assert measurement.command in text_of(article.select_one("#measured + p"))
 
 

@@ -57,6 +57,7 @@ def semantic_problems(loaded: Mapping[Collection, list[Located]], *, today: date
             problems += _review_problems(item, ("reviewed",), item.entity.reviewed, item.entity.versions, frameworks, today)
     for item in loaded[MEASUREMENTS]:
         problems += _measured_release_problems(item, frameworks)
+        problems += _measured_coverage_problems(item)
     use_cases = {item.entity.id: item for item in loaded[USE_CASES]}
     for item in loaded[DECISIONS]:
         problems += _outcome_problems(item, use_cases)
@@ -248,6 +249,51 @@ def _measured_release_problems(item: Located, frameworks: Mapping[str, Located])
                 item, ("footprint", framework_id, "version"),
                 f"a release of a series listed in {framework_item.display} ({quoted_list(listed)})", f"'{footprint.version}'",
                 f"measure a listed series, or add its series to releases in {framework_item.display}",
+            ))
+    return problems
+
+
+def _measured_coverage_problems(item: Located) -> list[Problem]:
+    """Every run records every app of setup, on every endpoint, with as many rounds as the run's others.
+
+    The script writes it so; the check is for hand edits, which would otherwise publish a table
+    with a hole in it or pair rounds that were not measured together.
+    """
+    measurement = item.entity
+    apps = {framework_id: [app.id for app in setup.apps] for framework_id, setup in measurement.setup.items()}
+    problems = []
+
+    def covers(path: Path_, found: dict[str, Any], wanted: list[str], what: str) -> bool:
+        if list(found) == wanted:
+            return True
+        problems.append(_problem(item, path, f"{what}: {quoted_list(wanted)}, in that order", quoted_list(list(found)),
+                                 "rerun scripts/measure_performance.py rather than editing its numbers"))
+        return False
+
+    covers(("footprint",), measurement.footprint, list(apps), "one entry per framework of setup")
+    endpoint_ids = [endpoint.id for endpoint in measurement.endpoints]
+    for index, run in enumerate(measurement.runs):
+        if covers(("runs", index, "startup"), run.startup, list(apps), "one entry per framework of setup"):
+            for framework_id, startup in run.startup.items():
+                covers(("runs", index, "startup", framework_id, "apps"), startup.apps, apps[framework_id],
+                       f"the apps of setup.{framework_id}")
+        if not covers(("runs", index, "throughput"), run.throughput, endpoint_ids, "one entry per endpoint"):
+            continue
+        counted: list[tuple[int, Path_]] = []  # (rounds, where) of every recorded list, in file order
+        for endpoint_id, by_framework in run.throughput.items():
+            where: Path_ = ("runs", index, "throughput", endpoint_id)
+            if not covers(where, by_framework, list(apps), "one entry per framework of setup"):
+                continue
+            for framework_id, by_app in by_framework.items():
+                path: Path_ = ("runs", index, "throughput", endpoint_id, framework_id)
+                if covers(path, by_app, apps[framework_id], f"the apps of setup.{framework_id}"):
+                    counted += [(len(getattr(samples, key)), (*path, app_id, key))
+                                for app_id, samples in by_app.items() for key in ("requests_per_second", "p50_ms", "p99_ms")]
+        mismatch = next(((count, where) for count, where in counted if count != counted[0][0]), None)
+        if mismatch:
+            problems.append(_problem(
+                item, mismatch[1], f"{counted[0][0]} rounds, as {dotted(counted[0][1])} has", f"{mismatch[0]}",
+                "every load of a run is paired with the same round of the others: rerun the script",
             ))
     return problems
 

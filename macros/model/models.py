@@ -6,6 +6,7 @@ lists, so write them for contributors.
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -124,6 +125,15 @@ def _check_month(value: str) -> str:
         raise _reject(
             "month", expected="a month written YYYY-MM, quoted, such as '2028-04'",
             hint="give the month alone, without a day; quote it so YAML keeps it as text",
+        )
+    return value
+
+
+def _check_module(value: str) -> str:
+    if keyword.iskeyword(value):
+        raise _reject(
+            "module", expected="a module name that is not a Python keyword, e.g. 'async_app'",
+            hint=f"'{value}' is a Python keyword; rename the module and this id together",
         )
     return value
 
@@ -552,7 +562,7 @@ class DecisionTree(Record):
 
 
 class Footprint(Record):
-    """Install size and start-up cost of a minimal app of one framework."""
+    """What installing one framework adds to a fresh virtual environment."""
 
     version: ReleaseNumber
     """The release measured, quoted, e.g. '3.1.3'."""
@@ -560,40 +570,55 @@ class Footprint(Record):
     """Packages a fresh virtual environment gains from installing the framework (the framework included)."""
     install_size_mb: float = Field(gt=0)
     """Size on disk of those packages, in MB (10^6 bytes), bytecode included."""
-    startup_ms: float = Field(gt=0)
-    """Median wall time to start Python and import the minimal app, in milliseconds."""
-    startup_rss_mb: float = Field(gt=0)
-    """Peak memory (resident set size) of that process, in MiB."""
-    orm_app_startup_ms: float = Field(gt=0)
-    """The same for the measured app with its database layer: app.py in the framework's folder of scripts/perf/."""
-    orm_app_startup_rss_mb: float = Field(gt=0)
-    """Peak memory of that process, in MiB."""
 
 
-class Throughput(Record):
-    """One endpoint under load: medians over the runs."""
-
-    requests_per_second: float = Field(gt=0)
-    """Median requests per second."""
-    p50_ms: float = Field(gt=0)
-    """Median of the runs' 50th-percentile latency, in milliseconds."""
-    p90_ms: float = Field(gt=0)
-    """Median of the runs' 90th-percentile latency, in milliseconds."""
-    p99_ms: float = Field(gt=0)
-    """Median of the runs' 99th-percentile latency, in milliseconds."""
-    spread_percent: float = Field(ge=0)
-    """(highest - lowest requests per second) / median, in percent: how noisy the runs were."""
+AppModule = Annotated[
+    str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$"), AfterValidator(_check_module),
+    Label("module name: 'startproject' for scripts/perf/<framework>/startproject.py"),
+]
 
 
-class Endpoint(Record):
-    """An endpoint both apps implement the same way."""
+Samples = Annotated[list[Annotated[float, Field(gt=0)]], Field(min_length=1), Label("list of positive numbers, one per round")]
 
-    id: Id
-    """Short id, e.g. 'hello'."""
-    description: PlainLine
-    """What the endpoint does, e.g. 'Returns 20 rows from SQLite as JSON'."""
-    results: dict[FrameworkId, Throughput] = Field(min_length=1)
-    """Results per framework id."""
+
+class StartupSamples(Record):
+    """Start-up of one app, one value per round: a process that imports the app and exits."""
+
+    ms: Samples
+    """Wall time, in milliseconds."""
+    rss_mb: Samples
+    """Peak memory (resident set size), in MiB."""
+
+
+class FrameworkStartup(Record):
+    """Start-up of one framework's smallest app and of each of its measured apps."""
+
+    hello: StartupSamples
+    """The smallest app the framework runs: hello.py in its folder of scripts/perf/."""
+    apps: dict[AppModule, StartupSamples] = Field(min_length=1)
+    """Each measured app of setup, by app id."""
+
+
+class LoadSamples(Record):
+    """One app on one endpoint under load, one value per round."""
+
+    requests_per_second: Samples
+    """Requests per second."""
+    p50_ms: Samples
+    """Median latency, in milliseconds."""
+    p99_ms: Samples
+    """99th-percentile latency, in milliseconds."""
+
+
+class MeasuredRun(Record):
+    """One full run: start-up and throughput of every app, in interleaved rounds."""
+
+    baseline_startup_ms: Samples
+    """Wall time of a bare 'python -c pass', one per round, for comparison with start-up times."""
+    startup: dict[FrameworkId, FrameworkStartup] = Field(min_length=1)
+    """Start-up per framework id."""
+    throughput: dict[Id, dict[FrameworkId, dict[AppModule, LoadSamples]]] = Field(min_length=1)
+    """Per endpoint id, per framework id, per app id: the loads of each round."""
 
 
 class ServerInterface(StrEnum):
@@ -607,6 +632,13 @@ Requirement = Annotated[
     str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?==[0-9][0-9A-Za-z.+-]*$"),
     Label("pinned requirement: 'flask==3.1.3'"),
 ]
+class MeasuredApp(Record):
+    """One app of a framework that the script serves: a module in the framework's folder of scripts/perf/."""
+
+    id: AppModule
+    """The module's name, e.g. 'trimmed' for scripts/perf/django/trimmed.py; it exposes ``app``."""
+    label: PlainLine
+    """What sets it apart, shown after the framework's name, e.g. 'trimmed for an API'."""
 
 
 class MeasuredSetup(Record):
@@ -615,9 +647,24 @@ class MeasuredSetup(Record):
     requirement: Requirement
     """The framework, pinned, e.g. 'flask==3.1.3'; the footprint measures what installing it adds."""
     extras: list[Requirement] = []
-    """What the database-backed app needs beyond the framework, pinned, e.g. ['flask-sqlalchemy==3.1.1']."""
+    """What its apps need beyond the framework, pinned, e.g. ['flask-sqlalchemy==3.1.1']."""
     interface: ServerInterface
-    """wsgi or asgi: which worker class the server runs the app with."""
+    """wsgi or asgi: which worker class the server runs the apps with."""
+    apps: list[MeasuredApp] = Field(min_length=1)
+    """The apps to serve and load, in display order."""
+
+
+class MeasuredEndpoint(Record):
+    """A path every measured app serves, modelled on one of the TechEmpower Framework Benchmarks' test types."""
+
+    id: Id
+    """Short id, used in anchors, e.g. 'fortunes'."""
+    path: str = Field(pattern=r"^/[A-Za-z0-9/_-]*(\?[A-Za-z0-9_=&-]+)?$", max_length=100)
+    """The path and query the load generator requests, e.g. '/queries?queries=20'."""
+    title: PlainLine
+    """The TechEmpower test type it follows, e.g. 'Fortunes'."""
+    description: PlainLine
+    """What every app does for it, e.g. 'Reads one random row of 10,000 and returns it as JSON'."""
 
 
 class Measurement(Record):
@@ -636,17 +683,19 @@ class Measurement(Record):
     command: PlainLine
     """The command that reproduces the numbers."""
     setup: dict[FrameworkId, MeasuredSetup] = Field(min_length=1)
-    """The frameworks to measure and how: the script's input, kept when it rewrites the numbers."""
+    """The frameworks and apps to measure, and how: the script's input, kept when it rewrites the numbers."""
+    endpoints: list[MeasuredEndpoint] = Field(min_length=1)
+    """The paths to load, in display order: the script's input, kept when it rewrites the numbers."""
     server: PlainLine
     """The production server and its settings, identical for every framework but the worker class."""
     load: PlainLine
     """The load generator and its settings."""
-    baseline_startup_ms: float = Field(gt=0)
-    """Median wall time of a bare 'python -c pass', for comparison with start-up times."""
+    method: PlainLine
+    """Runs, rounds and core pinning, as the script ran them."""
     footprint: dict[FrameworkId, Footprint] = Field(min_length=1)
-    """Install size and start-up per framework id."""
-    endpoints: list[Endpoint] = Field(min_length=1)
-    """Throughput and latency per endpoint."""
+    """Install footprint per framework id."""
+    runs: list[MeasuredRun] = Field(min_length=1)
+    """Each full run's recorded rounds; the site computes medians, intervals and ratios from them."""
 
 
 RepositoryPath = Annotated[

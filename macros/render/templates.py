@@ -36,10 +36,24 @@ from macros.model.models import (
     UseCase,
 )
 from macros.model.needs import QUIET_AFTER_MONTHS, package_notes
-from macros.model.registry import CLAIMS, CRITERIA, DECISIONS, EXAMPLES, FRAMEWORKS, GLOSSARY, PACKAGES, USE_CASES, Collection
+from macros.model.registry import (
+    CLAIMS,
+    CRITERIA,
+    DECISIONS,
+    EXAMPLES,
+    FRAMEWORKS,
+    GLOSSARY,
+    MEASUREMENTS,
+    PACKAGES,
+    USE_CASES,
+    Collection,
+)
 from macros.model.sections import current_links
+from macros.model.statistics import AGREEMENT, estimate
+from macros.model.support import support
 from macros.paths import TEMPLATES_DIR
 from macros.render import flowcharts, measured, records
+from macros.render.charts import RUN_NAMES, timeline_chart
 from macros.text import fence, html_attribute, markdown, plain
 
 
@@ -151,10 +165,11 @@ def _environment() -> Environment:
     )
     environment.globals.update(
         link=page_link, outcome_link=outcome_link, gap=gap, FRAMEWORKS=FRAMEWORKS, CRITERIA=CRITERIA, USE_CASES=USE_CASES,
-        CLAIMS=CLAIMS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES, PACKAGES=PACKAGES,
+        CLAIMS=CLAIMS, MEASUREMENTS=MEASUREMENTS, GLOSSARY=GLOSSARY, DECISIONS=DECISIONS, EXAMPLES=EXAMPLES, PACKAGES=PACKAGES,
         package_notes=package_notes, quiet_after=QUIET_AFTER_MONTHS, section_titles=section_titles,
         ratings=list(Rating), not_assessed=NOT_ASSESSED, versions_text=versions_text, claim_versions=claim_versions,
-        served_as=served_as, comparisons=measured.comparisons, comparison_sentence=measured.sentence,
+        support=support, timeline=timeline_chart, served_as=served_as, measured=measured, estimate=estimate,
+        run_names=RUN_NAMES, agreement=f"{AGREEMENT:.0%}",
         verdicts_description=verdicts_description, cell_anchor=cell_anchor, alias_anchors=alias_anchors,
     )
     return environment

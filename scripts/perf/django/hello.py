@@ -9,7 +9,7 @@ settings.configure(DEBUG=False, SECRET_KEY="performance-measurement-only", ROOT_
 
 
 def hello(request):
-    return HttpResponse("Hello, world!")
+    return HttpResponse("Hello, World!")
 
 
 urlpatterns = [path("", hello)]

@@ -1,17 +1,6 @@
-"""URLs of the Django app the performance script measures."""
+"""The startproject project's URLs: the admin, as startproject adds it, then the measured views."""
 
-from django.http import HttpResponse, JsonResponse
-from django.urls import path
-from perfapp.models import Item
+from django.contrib import admin
+from django.urls import include, path
 
-
-def hello(request):
-    return HttpResponse("Hello, world!")
-
-
-def items(request):
-    rows = Item.objects.order_by("id").values("id", "name", "price")[:20]
-    return JsonResponse(list(rows), safe=False)
-
-
-urlpatterns = [path("hello", hello), path("items", items)]
+urlpatterns = [path("admin/", admin.site.urls), path("", include("perfapp.urls"))]

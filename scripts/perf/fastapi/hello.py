@@ -9,4 +9,4 @@ app = FastAPI()
 # async def, as the tutorial's first app is written: the endpoint does no blocking I/O.
 @app.get("/", response_class=PlainTextResponse)
 async def hello():
-    return "Hello, world!"
+    return "Hello, World!"

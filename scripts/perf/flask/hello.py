@@ -7,4 +7,4 @@ app = Flask(__name__)
 
 @app.get("/")
 def hello():
-    return "Hello, world!"
+    return "Hello, World!"
