@@ -338,7 +338,7 @@ def startup(python: str, environments: list[Environment], rounds: int) -> tuple[
                 memory.append(mebibytes)
     return baseline, {
         framework_id: {
-            "hello": {"ms": modules[HELLO_MODULE][0], "rss_mb": modules[HELLO_MODULE][1]},
+            "minimal": {"ms": modules[HELLO_MODULE][0], "rss_mb": modules[HELLO_MODULE][1]},
             "apps": {module: {"ms": times, "rss_mb": memory}
                      for module, (times, memory) in modules.items() if module != HELLO_MODULE},
         }
@@ -535,7 +535,7 @@ def main() -> int:
     header = ("# Written by scripts/measure_performance.py, which reads `setup` and `endpoints` from this file and\n"
               "# keeps them; edit those, then rerun the script rather than editing numbers by hand.\n")
     arguments.output.write_text(header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, default_flow_style=None,
-                                                        width=120))
+                                                        width=250))
     print(f"wrote {arguments.output}", file=sys.stderr)
     return 0
 

@@ -34,12 +34,12 @@ def test_anchors_come_from_ids_not_headings(site: BuiltSite) -> None:
 
 
 def all_ids(data_dir: Path) -> set[str]:
-    """Every id a link can be derived from: entities, and the questions and outcomes of trees."""
+    """Every id a link can be derived from: entities, the questions and outcomes of trees, measured endpoints."""
     ids = set()
     for path in data_dir.glob("*/*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         ids.add(data["id"])
-        ids.update(entry["id"] for key in ("questions", "outcomes") for entry in data.get(key, []))
+        ids.update(entry["id"] for key in ("questions", "outcomes", "endpoints") for entry in data.get(key, []))
     return ids
 
 
@@ -62,7 +62,7 @@ def rename_everything(data_dir: Path) -> None:
         new = renamed(data, ids)
         if "aliases" in BY_FOLDER[path.parent.name].model.model_fields:
             new["aliases"] = [data["id"]]
-        for key in ("questions", "outcomes"):
+        for key in ("questions", "outcomes", "endpoints"):
             for old, entry in zip(data.get(key, []), new.get(key, []), strict=True):
                 entry["aliases"] = [old["id"]]
         path.unlink()

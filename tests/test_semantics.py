@@ -32,7 +32,7 @@ versions: {django: ["1.0"]}
 reviewed: 2026-11-23
 """
 LOAD = "{requests_per_second: [3000.5, 3100], p50_ms: [5.5, 5.5], p99_ms: [11.5, 11.5]}"
-STARTUP = "{hello: {ms: [150.5], rss_mb: [30.5]}, apps: {app: {ms: [300.5], rss_mb: [40.5]}}}"
+STARTUP = "{minimal: {ms: [150.5], rss_mb: [30.5]}, apps: {app: {ms: [300.5], rss_mb: [40.5]}}}"
 MEASUREMENT = f"""id: speed
 criterion: database
 measured: 2026-11-23

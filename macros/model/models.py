@@ -593,7 +593,7 @@ class StartupSamples(Record):
 class FrameworkStartup(Record):
     """Start-up of one framework's smallest app and of each of its measured apps."""
 
-    hello: StartupSamples
+    minimal: StartupSamples
     """The smallest app the framework runs: hello.py in its folder of scripts/perf/."""
     apps: dict[AppModule, StartupSamples] = Field(min_length=1)
     """Each measured app of setup, by app id."""
@@ -659,6 +659,8 @@ class MeasuredEndpoint(Record):
 
     id: Id
     """Short id, used in anchors, e.g. 'fortunes'."""
+    aliases: list[Id] = []
+    """Ids this endpoint was published under before a rename; their anchors keep working."""
     path: str = Field(pattern=r"^/[A-Za-z0-9/_-]*(\?[A-Za-z0-9_=&-]+)?$", max_length=100)
     """The path and query the load generator requests, e.g. '/queries?queries=20'."""
     title: PlainLine

@@ -58,7 +58,7 @@ def startup_samples(measurement: Measurement, framework: Framework, app: str | N
     found = []
     for run in measurement.runs:
         startup = run.startup[framework.id]
-        found.append(startup.hello if app is None else startup.apps[app])
+        found.append(startup.minimal if app is None else startup.apps[app])
     return found
 
 
