@@ -116,10 +116,9 @@ def comparisons(measurement: Measurement, endpoint_id: str, frameworks: list[Fra
     return [compare(measurement, endpoint_id, a, b) for a, b in combinations(subjects(measurement, frameworks), 2)]
 
 
-def leader(measurement: Measurement, endpoint_id: str, frameworks: list[Framework]) -> Subject | None:
-    """The app ranked above every other app on the endpoint by the rule, if one is."""
-    found = comparisons(measurement, endpoint_id, frameworks)
-    for subject in subjects(measurement, frameworks):
+def leader(found: list[Comparison]) -> Subject | None:
+    """The app ranked above every other app in one endpoint's comparisons, if one is."""
+    for subject in (comparison.higher for comparison in found):
         mine = [c for c in found if subject in (c.higher, c.lower)]
         if mine and all(c.ranked and c.higher == subject for c in mine):
             return subject
