@@ -62,7 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri) if config.repo_url and config.edit_uri else None
     try:
         site = load_site(
-            data_dir_of(config), edit_links=EditLinks(edit_base, Path(config.docs_dir)), site_url=config.site_url or ""
+            data_dir_of(config), edit_links=EditLinks(edit_base, Path(config.docs_dir)), site_url=config.site_url or "",
+            site_name=config.site_name,
         )
     except InvalidDatasetError as error:
         _stop(error)

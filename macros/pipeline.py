@@ -24,12 +24,13 @@ from macros.problems import InvalidDatasetError, Problem
 
 
 def load_site(
-    data_dir: Path, *, today: date | None = None, edit_links: EditLinks | None = None, site_url: str = ""
+    data_dir: Path, *, today: date | None = None, edit_links: EditLinks | None = None, site_url: str = "",
+    site_name: str = "",
 ) -> Site:
     """The validated dataset and its rendered pages; raise InvalidDatasetError listing every problem.
 
     ``today`` (default: the current date) is the latest date a record may carry and the date of
-    the build; ``site_url`` is where the site is published.
+    the build; ``site_url`` is where the site is published and ``site_name`` what citations call it.
     """
     today = today or date.today()
     sources, problems = read_data_folder(data_dir)
@@ -54,6 +55,7 @@ def load_site(
         tested_versions=tested_versions(data_dir.parent, [framework.id for framework in entities[FRAMEWORKS]]),
         edit_links=edit_links,
         site_url=site_url,
+        site_name=site_name,
         built=today,
     )
     _raise_if(unknown_sections(dataset, read_lock(data_dir)))

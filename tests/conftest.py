@@ -112,8 +112,8 @@ def watch(site_url: str) -> Watch:
 
 
 def watched_page(browser: Browser, watch: Watch, **options: object) -> Iterator[Page]:
-    """A fresh 1280 px page in its own context, watched; the test fails on anything unclean."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    """A fresh page in its own context (1280 px unless ``options`` say otherwise), watched; the test fails on anything unclean."""
+    context = browser.new_context(**({"viewport": {"width": 1280, "height": 900}} | options))
     page = context.new_page()
     watch.attach(page)
     yield page

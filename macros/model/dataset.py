@@ -78,6 +78,8 @@ class Dataset:
     edit_links: EditLinks | None = None
     site_url: str = ""
     """The published site's address (mkdocs.yml ``site_url``), for records read away from the site."""
+    site_name: str = ""
+    """The site's name (mkdocs.yml ``site_name``): the publication a citation names."""
     built: date = field(default_factory=date.today)
     """The day of the build: the date a downloaded decision record carries."""
 

@@ -54,6 +54,7 @@ from macros.model.support import support
 from macros.paths import TEMPLATES_DIR
 from macros.render import flowcharts, measured, records
 from macros.render.charts import RUN_NAMES, timeline_chart
+from macros.render.citations import cite
 from macros.text import fence, html_attribute, markdown, plain
 
 
@@ -170,7 +171,7 @@ def _environment() -> Environment:
         ratings=list(Rating), not_assessed=NOT_ASSESSED, versions_text=versions_text, claim_versions=claim_versions,
         support=support, timeline=timeline_chart, served_as=served_as, measured=measured, estimate=estimate,
         run_names=RUN_NAMES, agreement=f"{AGREEMENT:.0%}",
-        verdicts_description=verdicts_description, cell_anchor=cell_anchor, alias_anchors=alias_anchors,
+        verdicts_description=verdicts_description, cell_anchor=cell_anchor, alias_anchors=alias_anchors, cite=cite,
     )
     return environment
 
