@@ -12,6 +12,10 @@ GROUPS := site test examples dev
 # Browser tests drive Debian's chromium package; Playwright's own browser download cannot work here.
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
+# The link-preview cards' font (mkdocs.yml extra.cards_fonts): DejaVu Sans from Debian's
+# fonts-dejavu-core. Elsewhere, point FONTS_DIR at a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf.
+FONTS_DIR ?= /usr/share/fonts/truetype/dejavu
+export FVD_FONTS_DIR := $(FONTS_DIR)
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -34,23 +38,28 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the tests need: chromium for browser tests, wrk for the performance script.
-$(CHROMIUM_PATH) /usr/bin/wrk:
+# Debian packages the tests need: chromium for browser tests, wrk for the performance script,
+# tesseract to read the link-preview cards back (a legibility test).
+$(CHROMIUM_PATH) /usr/bin/wrk /usr/bin/tesseract:
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk tesseract-ocr
+
+$(FONTS_DIR)/DejaVuSans.ttf:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core
 
 ## serve: preview the site at http://127.0.0.1:8000/, rebuilt on every change
-serve: $(SITE_INSTALLED)
+serve: $(SITE_INSTALLED) $(FONTS_DIR)/DejaVuSans.ttf
 	$(PYTHON) -m mkdocs serve
 
 ## test: validate the dataset, check derived files, run the whole test suite
-test: $(INSTALLED) node_modules/.installed $(CHROMIUM_PATH) /usr/bin/wrk
+test: $(INSTALLED) node_modules/.installed $(CHROMIUM_PATH) /usr/bin/wrk /usr/bin/tesseract $(FONTS_DIR)/DejaVuSans.ttf
 	$(PYTHON) -m macros validate
 	$(PYTHON) -m macros generate --check
 	$(PYTHON) -m pytest
 
 ## build: the static site for deployment, in site/
-build: $(SITE_INSTALLED)
+build: $(SITE_INSTALLED) $(FONTS_DIR)/DejaVuSans.ttf
 	$(PYTHON) -m mkdocs build --strict
 
 ## validate: check data/ without building (what pre-commit runs)
@@ -62,7 +71,7 @@ generate: $(SITE_INSTALLED)
 	$(PYTHON) -m macros generate
 
 ## benchmark: build times, rebuild under serve, growth with the dataset, page weight and Lighthouse (writes BENCHMARK.md)
-benchmark: $(INSTALLED) node_modules/.installed $(CHROMIUM_PATH)
+benchmark: $(INSTALLED) node_modules/.installed $(CHROMIUM_PATH) $(FONTS_DIR)/DejaVuSans.ttf
 	$(PYTHON) -m scripts.benchmark
 
 ## measure: rerun the performance measurement (two runs, about 35 minutes; not part of make test), rewriting data/measurements/performance.yaml

@@ -22,10 +22,12 @@ from mkdocs.structure.pages import Page
 
 from macros.model.dataset import EditLinks
 from macros.pages.api import api_files
+from macros.pages.cards import CardSet, former_cards
 from macros.pages.feed import FEED_PATH, atom_feed
 from macros.pages.generated import CONFIG_KEY, Site, expand_nav, redirect_pages
 from macros.pipeline import load_site
 from macros.problems import InvalidDatasetError
+from macros.render.cards import CardFonts, MissingCardFontError
 from macros.render.glossary_links import GlossaryLinker, GlossaryLinksExtension
 from macros.render.search_terms import add_keywords
 from macros.render.templates import section_titles
@@ -35,16 +37,32 @@ log = logging.getLogger("mkdocs.plugins.dataset")
 LINKER_KEY = "glossary_linker"
 # Where on_page_markdown keeps each page's title as typed, for on_page_content to escape.
 TITLES_KEY = "page_titles"
+# Where on_config keeps this build's link-preview cards, collected page by page, drawn after the build.
+CARDS_KEY = "link_cards"
+# The front-matter key under which each page's card reaches the theme (docs/overrides/main.html).
+CARD_META = "fvd_card"
+
+def project_dir_of(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
 
 def data_dir_of(config: MkDocsConfig) -> Path:
     """The data folder: ``extra.data_dir`` relative to mkdocs.yml (tests point it at fixtures)."""
-    project_dir = Path(config.config_file_path).parent
-    return (project_dir / config.extra.get("data_dir", "data")).resolve()
+    return (project_dir_of(config) / config.extra.get("data_dir", "data")).resolve()
 
 
 # ----------------------------------------------------------------------------
 # Validate first: a bad dataset stops the build before the site folder is touched.
 # ----------------------------------------------------------------------------
+
+
+def _fonts(config: MkDocsConfig) -> CardFonts:
+    """The cards' font (``extra.cards_fonts``), or a stop before anything is built if it is missing."""
+    try:
+        return CardFonts.in_folder(Path(config.extra["cards_fonts"]))
+    except MissingCardFontError as error:
+        log.error(str(error))
+        raise PluginError("The link-preview cards' font is missing; nothing was built.") from None
 
 
 def _stop(error: InvalidDatasetError) -> NoReturn:
@@ -68,6 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except InvalidDatasetError as error:
         _stop(error)
     config[CONFIG_KEY] = site
+    config[CARDS_KEY] = CardSet(_fonts(config), project_dir_of(config) / ".cache" / "cards", site)
+    config.extra[CARD_META] = config[CARDS_KEY].meta("index.md", config.site_name, config.site_description or "")
     config[LINKER_KEY] = GlossaryLinker(site.dataset.glossary)
     config[TITLES_KEY] = {}
     config.markdown_extensions.append(GlossaryLinksExtension(config[LINKER_KEY]))
@@ -122,6 +142,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     page, the 404 page included, already shows escaped titles.
     """
     title = config[TITLES_KEY].get(page.file.src_uri, page.title)
+    description = page.meta.get("description")
+    description = description if isinstance(description, str) else config.site_description or ""
+    page.meta[CARD_META] = config[CARDS_KEY].meta(page.file.src_uri, title or config.site_name, description)
     if title:
         page.title = escape(title)
         if "title" in page.meta:  # Material prints a front-matter title in the header and <title>
@@ -132,16 +155,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 # ----------------------------------------------------------------------------
-# After the search plugin has written its index: add the words readers use that pages may not.
+# After the build: the words readers use that pages may not, and the link-preview cards.
 # ----------------------------------------------------------------------------
 
 
-@event_priority(-100)
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(*, config: MkDocsConfig) -> None:
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if not index_file.exists():
-        return
+    """Add the words readers use to the search index; draw every page's card and copy each to its old addresses."""
     site: Site = config[CONFIG_KEY]
-    keywords = {location: words for page in site.pages for location, words in page.search_keywords.items()}
-    index = add_keywords(json.loads(index_file.read_text(encoding="utf-8")), keywords)
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.exists():
+        keywords = {location: words for page in site.pages for location, words in page.search_keywords.items()}
+        index = add_keywords(json.loads(index_file.read_text(encoding="utf-8")), keywords)
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    config[CARDS_KEY].write(Path(config.site_dir), former_cards(site.dataset))

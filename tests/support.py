@@ -21,14 +21,15 @@ from types import ModuleType
 import pytest
 from bs4 import BeautifulSoup
 from filelock import FileLock
-
 from mkdocs.utils.yaml import yaml_load
 
 from macros.paths import ROOT
 from scripts.static_server import serve
 
-# Where the site is published (mkdocs.yml site_url): the address citations and link previews carry.
-PUBLISHED_URL: str = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+# Where the site is published and under which name (mkdocs.yml): what citations and link previews carry.
+_CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+PUBLISHED_URL: str = _CONFIG["site_url"]
+PUBLISHED_NAME: str = _CONFIG["site_name"]
 
 
 def built_once[T](tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], T]) -> T:

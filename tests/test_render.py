@@ -93,7 +93,7 @@ def test_addresses_of_pages_and_of_entities_on_a_shared_page() -> None:
     assert [addresses.url(src) for src in ("index.md", "criteria/index.md")] == ["/", "/criteria/"]
     assert addresses.outcome_uri("pick", "django") == "decisions/pick/django.md"
     assert addresses.url(addresses.outcome_uri("pick", "django")) == "/decisions/pick/django/"
-    assert addresses.outcome_redirect_file("pick", "old") == "decisions/pick/old/index.html"
+    assert addresses.outcome_folder("pick", "old") == "decisions/pick/old"
     assert addresses.absolute("https://example.org/", "/criteria/admin.md#flask") == "https://example.org/criteria/admin/#flask"
     assert addresses.cell_aliases(["admin", "back-office"], ["django"]) == ["m-admin-django", "m-back-office-django"]
-    assert addresses.redirect_file(CRITERIA, "old") == "criteria/old/index.html"
+    assert addresses.page_folder(CRITERIA, "old") == "criteria/old"

@@ -4,7 +4,7 @@ Three forms of one address: the generated file's ``src_uri`` (``criteria/admin.m
 Markdown link target that MkDocs validates and rewrites (``/criteria/admin.md#django``), and the
 published address a reader pastes (``/criteria/admin/#django``). Entities of single-page
 collections (claims, glossary) are anchors of their section's page. Renaming an id changes all
-three together; an alias keeps the old ones working (``redirect_file``, ``alias_anchors``).
+three together; an alias keeps the old ones working (``page_folder`` redirects, ``alias_anchors``).
 """
 
 from __future__ import annotations
@@ -70,9 +70,9 @@ def outcome_link(tree_id: str, outcome_id: str) -> str:
     return f"/{outcome_uri(tree_id, outcome_id)}"
 
 
-def outcome_redirect_file(tree_id: str, alias: str) -> str:
-    """The file that keeps an outcome's old page address working."""
-    return f"{outcomes_folder(tree_id)}/{alias}/index.html"
+def outcome_folder(tree_id: str, outcome_id: str) -> str:
+    """The folder of an outcome's page in the built site: ``decisions/which-framework/django``."""
+    return f"{outcomes_folder(tree_id)}/{outcome_id}"
 
 
 def absolute(site_url: str, link_target: str) -> str:
@@ -92,7 +92,7 @@ def cell_aliases(criterion_ids: Iterable[str], framework_ids: Iterable[str]) -> 
     return [cell_anchor(criterion, framework) for criterion in criterion_ids for framework in frameworks]
 
 
-def redirect_file(collection: Collection, alias: str) -> str:
-    """The file that keeps an old page address working: ``criteria/old-id/index.html``."""
-    return f"{collection.folder}/{alias}/index.html"
+def page_folder(collection: Collection, entity_id: str) -> str:
+    """The folder of an entity's page in the built site: ``criteria/admin`` (its redirect, under an old id)."""
+    return f"{collection.folder}/{entity_id}"
 

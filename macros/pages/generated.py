@@ -9,6 +9,7 @@ and the macro returns the body rendered here, once per build. Validation reads t
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,22 +177,34 @@ def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
     return expanded
 
 
-def redirect_pages(dataset: Dataset) -> dict[str, str]:
-    """A redirect page at each old address: entity and outcome aliases, and the former chooser page.
+def former_pages(dataset: Dataset) -> dict[str, str]:
+    """Each page folder an old id published (``criteria/old-id``) -> its entity's folder now.
 
-    Redirects keep the query and the anchor, so a shared chooser result still opens its answers.
+    Entity aliases, and outcome pages under a tree's old id and under an outcome's old id.
     """
-    redirects = {
-        addresses.redirect_file(collection, alias): render.redirect_page(f"../{entity.id}/")
+    moved = {
+        addresses.page_folder(collection, alias): addresses.page_folder(collection, entity.id)
         for collection in COLLECTIONS if collection.has_pages and not collection.single_page
         for entity in dataset.entities[collection]
         for alias in getattr(entity, "aliases", [])
     }
-    redirects |= {  # outcome pages under a tree's old id, and under an outcome's old id
-        addresses.outcome_redirect_file(tree_id, outcome_id): render.redirect_page(f"../../{tree.id}/{outcome.id}/")
+    moved |= {
+        addresses.outcome_folder(tree_id, outcome_id): addresses.outcome_folder(tree.id, outcome.id)
         for tree in dataset.decisions for outcome in tree.outcomes
         for tree_id in (tree.id, *tree.aliases) for outcome_id in (outcome.id, *outcome.aliases)
         if (tree_id, outcome_id) != (tree.id, outcome.id)
+    }
+    return moved
+
+
+def redirect_pages(dataset: Dataset) -> dict[str, str]:
+    """A redirect page at each old address (``former_pages``), and at the former chooser page.
+
+    Redirects keep the query and the anchor, so a shared chooser result still opens its answers.
+    """
+    redirects = {
+        f"{old}/index.html": render.redirect_page(posixpath.relpath(new, old) + "/")
+        for old, new in former_pages(dataset).items()
     }
     if dataset.master:
         redirects[addresses.CHOOSER_REDIRECT] = render.redirect_page(f"..{addresses.entity_url(DECISIONS, dataset.master.id)}")

@@ -1,8 +1,9 @@
-"""Published links: every page address and section anchor the built site serves.
+"""Published links: every page address, section anchor and card image the built site serves.
 
 The registry (tests/published-links.txt) lists them. Once published, a link must keep
 working: either it still exists, or the data declares an alias, which leaves a redirect
-page at the old address (pages) or an extra anchor on the page (claims, glossary terms).
+page at the old address (pages), an extra anchor on the page (claims, glossary terms) or a
+copy of the card at its old address (wikis embed cards: macros/pages/cards.py).
 ``python -m macros links`` rewrites the registry from a fresh build.
 """
 
@@ -13,6 +14,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from macros.pages.cards import FOLDER as CARDS
 from macros.paths import ROOT
 
 REGISTRY = ROOT / "tests" / "published-links.txt"
@@ -51,8 +53,9 @@ def page_url(html_file: Path, site_dir: Path) -> str:
 
 
 def published_links(site_dir: Path) -> set[str]:
-    """Every page address (``/criteria/admin/``) and anchor (``/criteria/admin/#django``) of a built site."""
-    links: set[str] = set()
+    """Every page address (``/criteria/admin/``), anchor (``/criteria/admin/#django``) and card
+    (``/cards/criteria/admin.png``) of a built site."""
+    links = {"/" + card.relative_to(site_dir).as_posix() for card in (site_dir / CARDS).rglob("*.png")}
     for html_file in sorted(site_dir.rglob("*.html")):
         url = page_url(html_file, site_dir)
         text = html_file.read_text(encoding="utf-8")
