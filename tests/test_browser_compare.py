@@ -8,23 +8,22 @@ the page's Content-Security-Policy. Expected rows, ratings and verdicts come fro
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
 import markdown as python_markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import get_yaml_loader
 from playwright.sync_api import Browser, Page, expect
 
 from macros.model.models import Rating
-from macros.paths import DATA_DIR, ROOT
+from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
 from macros.render.comparison import DEFAULT_IMPORTANCE, IMPORTANCE
 from macros.render.templates import versions_text
 from tests.browser import LIGHTHOUSE_RULES, axe_report, axe_violations
-from tests.support import once
+from tests.support import PUBLISHED_URL, once
 
 DATASET = once(load_dataset, DATA_DIR)  # shared with the other modules that read it
 CRITERIA = DATASET.criteria
@@ -35,7 +34,7 @@ PICKS = {CRITERIA[1].id: LEAST, CRITERIA[2].id: DEFAULT_IMPORTANCE, CRITERIA[4].
 ORDER = [CRITERIA[4].id, CRITERIA[2].id, CRITERIA[1].id]
 QUERY = "?" + urlencode(PICKS)  # the checkboxes' order is the dataset's, like PICKS
 # The export links to the published site, whatever address the tests serve it from.
-PUBLISHED = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())["site_url"]
+PUBLISHED = PUBLISHED_URL
 PHONE = {"width": 375, "height": 812}
 
 ROW_IDS = """() => [...document.querySelectorAll("article table tbody tr")]
@@ -277,3 +276,26 @@ def test_the_builder_passes_axe_and_fits_a_phone(page: Page, site_url: str, sche
     assert form_right["x"] >= 0 and form_right["x"] + form_right["width"] <= PHONE["width"]
     violations = axe_violations(page, LIGHTHOUSE_RULES)
     assert violations == [], f"axe found violations on /compare/ on a phone in {scheme} mode:\n{axe_report(violations)}"
+
+
+def test_the_comparison_is_cited_with_the_ticked_criteria_their_ratings_and_dates(page: Page, site_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    open_builder(page, site_url, QUERY)
+    address = f"{PUBLISHED}compare/{QUERY}"
+    page.get_by_role("button", name="Copy link: this comparison").click()
+    assert page.evaluate("() => navigator.clipboard.readText()") == address
+    page.get_by_role("button", name="Plain text: this comparison").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    criteria = {criterion.id: criterion for criterion in CRITERIA}
+    positions = [copied.index(f"{criteria[criterion_id].title}: ") for criterion_id in ORDER]
+    assert positions == sorted(positions), "criteria in the order the page shows them"
+    for criterion_id in ORDER:
+        for framework in DATASET.frameworks:
+            assessment = criteria[criterion_id].assessments.get(framework.id)
+            if assessment:
+                assert f"{framework.name} {assessment.rating.label}" in copied, copied
+    unpicked = next(criterion for criterion in CRITERIA if criterion.id not in PICKS)
+    assert f"{unpicked.title}: " not in copied
+    dates = sorted({a.reviewed.isoformat() for cid in ORDER for a in criteria[cid].assessments.values()})
+    assert (f"reviewed from {dates[0]} to {dates[-1]}." if len(dates) > 1 else f"reviewed {dates[0]}.") in copied
+    assert copied.endswith(f"{address} Retrieved {date.today().isoformat()}."), copied

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -186,6 +186,26 @@ def citation(section: Section, dataset: Dataset) -> Citation:
         facts = _whole(section, dataset)
     return Citation(section.title, addresses.absolute(dataset.site_url, section.link), *facts,
                     site_name=dataset.site_name)
+
+
+def comparison_parts(dataset: Dataset) -> dict[str, Any]:
+    """The pieces the comparison builder (compare.js) joins into the citation of the criteria a reader
+    ticked, in Markdown and as plain text: each criterion's ratings, versions and review dates."""
+    by_link = {section.link: section for section in citable_sections(dataset)}
+    names = [framework.name for framework in dataset.frameworks]
+    compared = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)) + " compared"
+
+    def parts(text: Callable[[str], str]) -> dict[str, Any]:
+        criteria = {}
+        for criterion in dataset.criteria:
+            found = citation(by_link[addresses.link(CRITERIA, criterion.id)], dataset)
+            criteria[criterion.id] = {
+                "name": text(criterion.title), "ratings": text(found.statement), "holds_for": text(found.holds_for),
+                "reviewed": sorted({assessment.reviewed.isoformat() for assessment in criterion.assessments.values()}),
+            }
+        return {"title": text(compared), "site": text(dataset.site_name), "criteria": criteria}
+
+    return {"markdown": parts(plain), "text": parts(str)}
 
 
 # ----------------------------------------------------------------------------

@@ -15,11 +15,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from macros.model import addresses
 from macros.model.coverage import NOT_ASSESSED
 from macros.model.dataset import Dataset
 from macros.model.models import Assessment, Criterion, Framework, Rating
 from macros.model.registry import CRITERIA, FRAMEWORKS
+from macros.render.citations import Citation, comparison_parts, copy_buttons
 from macros.render.templates import render_template, versions_text
 from macros.text import plain
 
@@ -114,6 +117,8 @@ def export_data(dataset: Dataset, *, site_url: str, page_src: str) -> dict[str, 
             ),
         ],
         "link": [f"This comparison: <{markdown_url(page_url)}", ">"],
+        "address": page_url,
+        "cite": comparison_parts(dataset),
         "filename": "-".join(framework.id for framework in frameworks) + "-comparison.md",
     }
 
@@ -131,6 +136,7 @@ def comparison_builder(dataset: Dataset, *, site_url: str, page_src: str) -> str
     return render_template(
         "compare.md.j2", dataset=dataset, importance=IMPORTANCE, default_importance=DEFAULT_IMPORTANCE,
         lowest_rank=len(Rating), lowest=list(Rating)[-1],
+        cite_buttons=Markup(copy_buttons(Citation("this comparison", addresses.absolute(site_url, "/" + page_src)))),
         export_json=json.dumps(export_data(dataset, site_url=site_url, page_src=page_src),
                                ensure_ascii=False, separators=(",", ":")),
     )

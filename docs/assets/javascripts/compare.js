@@ -76,7 +76,28 @@
     for (const button of form.querySelectorAll("[data-action=copy], [data-action=download]")) button.disabled = !picked.length;
     const markdown = picked.length ? exportOf(shown, data, choices) : "";
     form.querySelector("[data-role=markdown]").textContent = markdown;
+    const cite = form.querySelector(".fvd-cite");
+    if (cite) Object.assign(cite.dataset, citationOf(shown, data, data.address + query(choices)));
     return markdown;
+  }
+
+  // The copy buttons (permalinks.js) copy what these attributes hold: the address with the choice,
+  // and a citation of the criteria shown, in the form macros/render/citations.py gives a section.
+  function citationOf(shown, data, link) {
+    const cited = (kind) => {
+      const parts = data.cite[kind];
+      const rows = shown.map((choice) => parts.criteria[choice.id]);
+      const title = `${parts.title}: ${rows.map((row) => row.name).join(", ")}`;
+      const ratings = rows.map((row) => `${row.name}: ${row.ratings}.`).join(" ");
+      const dates = rows.flatMap((row) => row.reviewed).sort();
+      const reviewed = dates[0] === dates.at(-1) ? dates[0] : `from ${dates[0]} to ${dates.at(-1)}`;
+      const facts = `${ratings} Holds for ${[...new Set(rows.map((row) => row.holds_for))].join("; ")}; reviewed ${reviewed}.`;
+      const stop = /[.!?]$/.test(parts.site) ? "" : ".";
+      return kind === "markdown"
+        ? `[${title}](${link}), *${parts.site}*${stop} ${facts}`
+        : `${title}. ${facts} ${parts.site}${stop} ${link}`;
+    };
+    return { link, markdown: cited("markdown"), text: cited("text") };
   }
 
   function exportOf(shown, data, choices) {
