@@ -94,7 +94,8 @@ def test_the_form_offers_every_criterion_with_each_importance_and_hides_without_
         ]
         assert [option["value"] for option in select.find_all("option", selected=True)] == [comparison.DEFAULT_IMPORTANCE]
     assert form["data-lowest-rank"] == str(len(Rating)) and form["data-lowest-label"] == list(Rating)[-1].label
-    assert {button["data-action"] for button in form.find_all("button")} == {"all", "none", "copy", "download"}
+    assert {button["data-action"] for button in form.select("button[data-action]")} == {"all", "none", "copy", "download"}
+    assert [button["data-copy"] for button in form.select(".fvd-cite button")] == ["link", "markdown", "text"]
 
 
 @pytest.mark.parametrize("dataset", [DATASET, THREE], ids=["site", "three-frameworks"])
