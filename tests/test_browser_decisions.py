@@ -19,6 +19,7 @@ from macros.model.models import DecisionTree, Rating
 from macros.paths import DATA_DIR
 from macros.pipeline import load_dataset
 from macros.render.flowcharts import AnswerPath, answer_paths
+from tests.conftest import BuiltSite
 from tests.support import once
 from tests.test_browser_pages import LAYOUT_SHIFTS, OVERFLOW, PHONE
 
@@ -235,3 +236,20 @@ def test_comparison_tables_sort_by_rating_in_scale_order(page: Page, site_url: s
     assert ranks == sorted(ranks) and len(set(ranks)) > 1
     header.click()  # second click: the reverse
     assert [order.index(label) for label in ratings.all_inner_texts()] == sorted(ranks, reverse=True)
+
+
+def test_a_copied_result_link_opens_the_outcome_page_whose_preview_is_the_outcome_card(
+    page: Page, site_url: str, site: BuiltSite,
+) -> None:
+    path = max(answer_paths(MASTER), key=lambda path: len(path.steps))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    walk(page, site_url, MASTER, path)
+    page.get_by_role("button", name="Copy link to this result").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == f"{site_url}decisions/{MASTER.id}/{path.outcome.id}/?{path.query}"
+    preview = site.page(f"decisions/{MASTER.id}/{path.outcome.id}/").select_one("meta[property='og:image']")["content"]
+    assert preview.endswith(f"/cards/decisions/{MASTER.id}/{path.outcome.id}.png")
+    page.goto(copied)
+    record = page.locator("#record ~ .highlight code").first
+    for question, answer in path.steps:
+        expect(record).to_contain_text(f"{question.text} **{answer.label}**")

@@ -130,8 +130,10 @@
         element("div", { class: "fvd-chooser__record highlight" }, element("pre", {}, element("code", { tabindex: "0" }, record))));
       const restart = element("button", { type: "button", class: "md-button" }, "Start again");
       restart.addEventListener("click", () => go(container, tree, []));
+      // The link names the outcome's own page with the answers: pasted into chat, it unfurls with the
+      // outcome's card (the chooser's address would show the flowchart's, whatever the answers).
       const copy = element("button", { type: "button", class: "md-button" }, "Copy link to this result");
-      copy.addEventListener("click", () => navigator.clipboard?.writeText(location.href).then(() => announce(copy, "Link copied")));
+      copy.addEventListener("click", () => navigator.clipboard?.writeText(page.href).then(() => announce(copy, "Link copied")));
       parts.push(result, element("p", { class: "fvd-chooser__controls" }, restart, " ", copy));
     }
     container.replaceChildren(...parts);
