@@ -43,6 +43,7 @@ CARDS_KEY = "link_cards"
 CARD_META = "fvd_card"
 
 def project_dir_of(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml: the project's, or a test's copy of it."""
     return Path(config.config_file_path).parent
 
 
@@ -86,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except InvalidDatasetError as error:
         _stop(error)
     config[CONFIG_KEY] = site
-    config[CARDS_KEY] = CardSet(_fonts(config), project_dir_of(config) / ".cache" / "cards", site)
+    config[CARDS_KEY] = CardSet(_fonts(config), project_dir_of(config) / ".cache" / "cards", site.dataset)
     config.extra[CARD_META] = config[CARDS_KEY].meta("index.md", config.site_name, config.site_description or "")
     config[LINKER_KEY] = GlossaryLinker(site.dataset.glossary)
     config[TITLES_KEY] = {}

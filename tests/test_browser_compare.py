@@ -33,8 +33,6 @@ MUST, *_, LEAST = (level.id for level in IMPORTANCE)
 PICKS = {CRITERIA[1].id: LEAST, CRITERIA[2].id: DEFAULT_IMPORTANCE, CRITERIA[4].id: MUST}
 ORDER = [CRITERIA[4].id, CRITERIA[2].id, CRITERIA[1].id]
 QUERY = "?" + urlencode(PICKS)  # the checkboxes' order is the dataset's, like PICKS
-# The export links to the published site, whatever address the tests serve it from.
-PUBLISHED = PUBLISHED_URL
 PHONE = {"width": 375, "height": 812}
 
 ROW_IDS = """() => [...document.querySelectorAll("article table tbody tr")]
@@ -225,17 +223,17 @@ def test_the_export_holds_the_chosen_rows_with_ratings_verdicts_links_versions_a
     assert [row["criterion"] for row in rows] == [DATASET.criterion(criterion_id).title for criterion_id in ORDER]
     for row, criterion_id in zip(rows, ORDER, strict=True):
         criterion = DATASET.criterion(criterion_id)
-        assert row["link"] == f"{PUBLISHED}criteria/{criterion_id}/"
+        assert row["link"] == f"{PUBLISHED_URL}criteria/{criterion_id}/"
         assert row["importance"] == LABELS[PICKS[criterion_id]]
         for (cell, link), framework in zip(row["cells"], DATASET.frameworks, strict=True):
             assessment = criterion.assessments[framework.id]
             assert cell == (f"{assessment.rating.label}: {assessment.verdict} ({versions_text(framework, assessment)}; "
                             f"reviewed {assessment.reviewed.isoformat()}; details)")
-            assert link == f"{PUBLISHED}criteria/{criterion_id}/#{framework.id}"
+            assert link == f"{PUBLISHED_URL}criteria/{criterion_id}/#{framework.id}"
     for framework in DATASET.frameworks:
         assert f"current series {framework.current_version}, latest release {framework.latest_release}" in text
-        assert f"[{framework.name}]({PUBLISHED}frameworks/{framework.id}/)" in text
-    assert f"<{PUBLISHED}compare/{QUERY}>" in text, "the export links back to this comparison"
+        assert f"[{framework.name}]({PUBLISHED_URL}frameworks/{framework.id}/)" in text
+    assert f"<{PUBLISHED_URL}compare/{QUERY}>" in text, "the export links back to this comparison"
     assert not re.search(r"\]\((?!https?://)", text), "every link in the export is absolute"
 
 
@@ -281,7 +279,7 @@ def test_the_builder_passes_axe_and_fits_a_phone(page: Page, site_url: str, sche
 def test_the_comparison_is_cited_with_the_ticked_criteria_their_ratings_and_dates(page: Page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     open_builder(page, site_url, QUERY)
-    address = f"{PUBLISHED}compare/{QUERY}"
+    address = f"{PUBLISHED_URL}compare/{QUERY}"
     page.get_by_role("button", name="Copy link: this comparison").click()
     assert page.evaluate("() => navigator.clipboard.readText()") == address
     page.get_by_role("button", name="Plain text: this comparison").click()

@@ -23,7 +23,6 @@ from macros.render.cards import (
     HEIGHT,
     WIDTH,
     Card,
-    CardFontMissing,
     CardFonts,
     CardRow,
     MissingCardFontError,
@@ -301,18 +300,17 @@ def test_the_text_alternative_says_what_the_card_shows() -> None:
 
 
 def test_a_missing_or_broken_font_is_named_with_the_fix(tmp_path: Path) -> None:
-    assert CardFontMissing is MissingCardFontError
-    with pytest.raises(CardFontMissing, match=r"DejaVuSans\.ttf.*not there.*fonts-dejavu-core.*FVD_FONTS_DIR") as raised:
+    with pytest.raises(MissingCardFontError, match=r"DejaVuSans\.ttf.*not there.*fonts-dejavu-core.*FVD_FONTS_DIR") as raised:
         CardFonts.in_folder(tmp_path)
     assert str(tmp_path) in str(raised.value) and "\n" not in str(raised.value)
     shutil.copyfile(FONTS_DIR / "DejaVuSans.ttf", tmp_path / "DejaVuSans.ttf")
-    with pytest.raises(CardFontMissing, match=r"DejaVuSans-Bold\.ttf is missing"):
+    with pytest.raises(MissingCardFontError, match=r"DejaVuSans-Bold\.ttf is missing"):
         CardFonts.in_folder(tmp_path)
     (tmp_path / "DejaVuSans-Bold.ttf").mkdir()  # a folder is not a font file
-    with pytest.raises(CardFontMissing, match=r"DejaVuSans-Bold\.ttf is missing"):
+    with pytest.raises(MissingCardFontError, match=r"DejaVuSans-Bold\.ttf is missing"):
         CardFonts.in_folder(tmp_path)
     (tmp_path / "DejaVuSans.ttf").write_text("not a font", encoding="utf-8")
     (tmp_path / "DejaVuSans-Bold.ttf").rmdir()
     shutil.copyfile(FONTS_DIR / "DejaVuSans-Bold.ttf", tmp_path / "DejaVuSans-Bold.ttf")
-    with pytest.raises(CardFontMissing, match=r"DejaVuSans\.ttf.*not a font.*fonts-dejavu-core"):
+    with pytest.raises(MissingCardFontError, match=r"DejaVuSans\.ttf.*not a font.*fonts-dejavu-core"):
         CardFonts.in_folder(tmp_path)

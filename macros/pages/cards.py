@@ -25,7 +25,7 @@ from macros.model.coverage import NOT_ASSESSED
 from macros.model.dataset import Dataset
 from macros.model.models import Criterion, DecisionTree, Framework, Outcome, UseCase
 from macros.model.registry import CRITERIA, FRAMEWORKS, USE_CASES
-from macros.pages.generated import Site, former_pages
+from macros.pages.generated import former_pages
 from macros.render import cards as drawing
 from macros.render.cards import Card, CardFonts, CardRow
 
@@ -98,12 +98,16 @@ def former_cards(dataset: Dataset) -> dict[str, str]:
 class CardSet:
     """The cards of one build: collected page by page, drawn once every page is known."""
 
-    def __init__(self, fonts: CardFonts, cache: Path, site: Site) -> None:
+    def __init__(self, fonts: CardFonts, cache: Path, dataset: Dataset) -> None:
         self.fonts = fonts
         self.cache = cache
-        self.dataset = site.dataset
-        self.from_data = entity_cards(site.dataset)
+        self.dataset = dataset
+        self.from_data = entity_cards(dataset)
         self.cards: dict[str, Card] = {}
+        drawn_with = hashlib.sha256()  # the drawing code and the fonts: a change to either redraws every card
+        for source in (Path(drawing.__file__), fonts.regular, fonts.bold):
+            drawn_with.update(source.read_bytes())
+        self._drawn_with = drawn_with.digest()
 
     def meta(self, src_uri: str, title: str, description: str) -> dict[str, str | int]:
         """Register a page's card; what the theme prints in its head, escaped for HTML attributes."""
@@ -119,10 +123,7 @@ class CardSet:
 
     def _key(self, card: Card) -> str:
         """Same card, same fonts, same drawing code: same picture."""
-        digest = hashlib.sha256(repr(card).encode())
-        for source in (Path(drawing.__file__), self.fonts.regular, self.fonts.bold):
-            digest.update(source.read_bytes())
-        return digest.hexdigest()[:24]
+        return hashlib.sha256(self._drawn_with + repr(card).encode()).hexdigest()[:24]
 
     def _draw(self, file: str, card: Card, site_dir: Path) -> None:
         cached = self.cache / f"{self._key(card)}.png"

@@ -95,8 +95,6 @@ class MissingCardFontError(Exception):
     """A font the cards need is absent or unreadable: raised with what is missing, where, and how to fix it."""
 
 
-CardFontMissing = MissingCardFontError  # the same class under its first name: both are importable
-
 
 @dataclass(frozen=True)
 class CardFonts:

@@ -95,8 +95,15 @@ def _span(dates: Iterable[date]) -> str:
     return found[0].isoformat() if len(found) == 1 else f"from {found[0].isoformat()} to {found[-1].isoformat()}"
 
 
-def _versions(framework: Framework, series: Iterable[str]) -> str:
+def holds_for(framework: Framework, series: Iterable[str]) -> str:
+    """The versions a statement holds for, as every page and citation names them: 'Django 5.2, 6.1'."""
     return f"{framework.name} " + ", ".join(series)
+
+
+def holds_for_each(dataset: Dataset, versions: dict[str, list[str]]) -> str:
+    """The same for several frameworks, in the order given: 'Django 5.2, 6.1; Flask 3.1'."""
+    names = {framework.id: framework for framework in dataset.frameworks}
+    return "; ".join(holds_for(names[framework_id], series) for framework_id, series in versions.items())
 
 
 def _current(frameworks: Iterable[Framework]) -> str:
@@ -116,7 +123,7 @@ def _assessed(section: Section, dataset: Dataset) -> Facts:
     entity = dataset.get(section.collection, section.entity_id)
     framework = dataset.get(FRAMEWORKS, str(section.path[1]))
     assessment: Assessment = entity.assessments[framework.id]
-    return Facts(f"{assessment.rating.label}: {assessment.verdict}", _versions(framework, assessment.versions),
+    return Facts(f"{assessment.rating.label}: {assessment.verdict}", holds_for(framework, assessment.versions),
                  assessment.reviewed.isoformat())
 
 
@@ -127,9 +134,9 @@ def _page_of_assessments(section: Section, dataset: Dataset) -> Facts:
         f"{framework.name} {found[framework.id].rating.label}" if framework.id in found else f"{framework.name} {NOT_ASSESSED}"
         for framework in dataset.frameworks
     )
-    holds_for = "; ".join(_versions(framework, found[framework.id].versions)
-                          for framework in dataset.frameworks if framework.id in found)
-    return Facts(ratings, holds_for, _span(assessment.reviewed for assessment in found.values()))
+    versions = "; ".join(holds_for(framework, found[framework.id].versions)
+                         for framework in dataset.frameworks if framework.id in found)
+    return Facts(ratings, versions, _span(assessment.reviewed for assessment in found.values()))
 
 
 def _outcome(section: Section, dataset: Dataset) -> Facts:
@@ -138,11 +145,6 @@ def _outcome(section: Section, dataset: Dataset) -> Facts:
     frameworks = [dataset.get(FRAMEWORKS, framework_id) for framework_id in outcome.frameworks]
     recommended = ", then ".join(framework.name for framework in frameworks)
     return Facts(f"Recommended: {recommended}. {outcome.summary}", _current(frameworks), tree.reviewed.isoformat())
-
-
-def _by_framework(dataset: Dataset, versions: dict[str, list[str]]) -> str:
-    names = {framework.id: framework for framework in dataset.frameworks}
-    return "; ".join(_versions(names[framework_id], series) for framework_id, series in versions.items())
 
 
 def _whole(section: Section, dataset: Dataset) -> Facts:
@@ -154,11 +156,11 @@ def _whole(section: Section, dataset: Dataset) -> Facts:
         return Facts(entity.summary, f"{entity.name} {entity.current_version} (latest release {entity.latest_release})",
                      reviewed)
     if collection is CLAIMS:
-        return Facts(f"{entity.verdict.label}: {entity.summary}", _by_framework(dataset, entity.versions), reviewed)
+        return Facts(f"{entity.verdict.label}: {entity.summary}", holds_for_each(dataset, entity.versions), reviewed)
     if collection is DECISIONS:
         return Facts(entity.summary, _current(dataset.frameworks), reviewed)
     if collection is EXAMPLES:
-        return Facts(entity.summary, _by_framework(dataset, entity.versions), reviewed)
+        return Facts(entity.summary, holds_for_each(dataset, entity.versions), reviewed)
     if collection is PACKAGES:
         return Facts(entity.summary, "", reviewed)
     if collection is GLOSSARY:
@@ -168,9 +170,8 @@ def _whole(section: Section, dataset: Dataset) -> Facts:
 
 def _measured(section: Section, dataset: Dataset) -> Facts:
     measurement = dataset.get(MEASUREMENTS, section.entity_id)
-    names = {framework.id: framework.name for framework in dataset.frameworks}
-    holds_for = "; ".join(f"{names[fid]} {footprint.version}" for fid, footprint in measurement.footprint.items())
-    return Facts(f"Measured on {measurement.machine}, Python {measurement.python}", holds_for,
+    versions = holds_for_each(dataset, {fid: [footprint.version] for fid, footprint in measurement.footprint.items()})
+    return Facts(f"Measured on {measurement.machine}, Python {measurement.python}", versions,
                  measurement.measured.isoformat())
 
 
@@ -191,7 +192,7 @@ def citation(section: Section, dataset: Dataset) -> Citation:
 def comparison_parts(dataset: Dataset) -> dict[str, Any]:
     """The pieces the comparison builder (compare.js) joins into the citation of the criteria a reader
     ticked, in Markdown and as plain text: each criterion's ratings, versions and review dates."""
-    by_link = {section.link: section for section in citable_sections(dataset)}
+    by_link = citations_of(dataset).by_link
     names = [framework.name for framework in dataset.frameworks]
     compared = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)) + " compared"
 
@@ -278,8 +279,13 @@ class Citations:
 _LATEST: list[Citations] = []
 
 
-def cite(dataset: Dataset, link: str) -> Markup:
-    """The citation block of the section at ``link``; the sections are found once per dataset (one build)."""
+def citations_of(dataset: Dataset) -> Citations:
+    """The dataset's citable sections, found once per dataset (one build) for every page that cites."""
     if not _LATEST or _LATEST[0].dataset is not dataset:
         _LATEST[:] = [Citations(dataset)]
-    return _LATEST[0].block(link)
+    return _LATEST[0]
+
+
+def cite(dataset: Dataset, link: str) -> Markup:
+    """The citation block of the section at ``link``."""
+    return citations_of(dataset).block(link)

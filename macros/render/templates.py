@@ -54,7 +54,7 @@ from macros.model.support import support
 from macros.paths import TEMPLATES_DIR
 from macros.render import flowcharts, measured, records
 from macros.render.charts import RUN_NAMES, timeline_chart
-from macros.render.citations import cite
+from macros.render.citations import cite, holds_for, holds_for_each
 from macros.text import fence, html_attribute, markdown, plain
 
 
@@ -115,7 +115,7 @@ def yaml_string(text: str) -> Markup:
 
 
 def versions_text(framework: Framework, assessment: Assessment) -> str:
-    return f"{framework.name} " + ", ".join(assessment.versions)
+    return holds_for(framework, assessment.versions)
 
 
 def verdicts_description(entity: Criterion | UseCase, dataset: Dataset) -> str:
@@ -145,8 +145,7 @@ def served_as(measurement: Measurement, frameworks: list[Framework]) -> str:
 
 def claim_versions(claim: Claim, dataset: Dataset) -> str:
     """'Django 5.2, 6.1; Flask 3.1' for the frameworks a claim concerns."""
-    names = {framework.id: framework.name for framework in dataset.frameworks}
-    return "; ".join(f"{names[fid]} " + ", ".join(series) for fid, series in claim.versions.items())
+    return holds_for_each(dataset, claim.versions)
 
 
 @lru_cache(maxsize=1)
