@@ -18,13 +18,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from macros.model.dataset import EditLinks
 from macros.pages.api import api_files
 from macros.pages.cards import CardSet, former_cards
 from macros.pages.feed import FEED_PATH, atom_feed
-from macros.pages.generated import CONFIG_KEY, Site, expand_nav, redirect_pages
+from macros.pages.generated import CONFIG_KEY, Site, redirect_pages
+from macros.pages.navigation import section_entry
 from macros.pipeline import load_site
 from macros.problems import InvalidDatasetError
 from macros.render.cards import CardFonts, MissingCardFontError
@@ -41,6 +44,8 @@ TITLES_KEY = "page_titles"
 CARDS_KEY = "link_cards"
 # The front-matter key under which each page's card reaches the theme (docs/overrides/main.html).
 CARD_META = "fvd_card"
+# Where on_page_context keeps the navigation entry it marked active for the page being rendered.
+SECTION_KEY = "active_section"
 
 def project_dir_of(config: MkDocsConfig) -> Path:
     """The folder of mkdocs.yml: the project's, or a test's copy of it."""
@@ -105,11 +110,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     edit_links = site.dataset.edit_links
     assert edit_links is not None, "on_config loads the site with its edit links"
     for page in site.pages:
-        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.UNDEFINED if page.is_index else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.stub, inclusion=inclusion)
         file.edit_uri = edit_links.uri(page.source)
         files.append(file)
-    config.nav = expand_nav(config.nav or [], site.pages)
     feed = {FEED_PATH: atom_feed(site.dataset, site_name=config.site_name, titles=section_titles(site.dataset))}
     for path, content in (api_files(site.dataset) | redirect_pages(site.dataset) | feed).items():
         files.append(File.generated(config, path, content=content))
@@ -153,6 +157,24 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = escape(page.meta["description"])
     return html
+
+
+# ----------------------------------------------------------------------------
+# A page outside the navigation highlights its section's entry while it renders.
+# ----------------------------------------------------------------------------
+
+
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    if (entry := section_entry(page, nav)) is not None:
+        entry.active = True
+        config[SECTION_KEY] = entry
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if (entry := config.pop(SECTION_KEY, None)) is not None:
+        entry.active = False
+    return output
 
 
 # ----------------------------------------------------------------------------

@@ -103,22 +103,30 @@ def nav_links(site: BuiltSite, url: str) -> set[str]:
     return {a.get_text(strip=True) for a in nav.select("a.md-nav__link")}
 
 
-def test_navigation_is_derived_from_the_data(site: BuiltSite) -> None:
+def test_an_entity_page_marks_its_section_and_the_index_lists_every_entity(site: BuiltSite) -> None:
+    """Only section indexes are in the navigation; an entity's page highlights its section's entry."""
     sections = {
-        f"frameworks/{DATASET.frameworks[0].id}/": {f.name for f in DATASET.frameworks},
-        f"criteria/{DATASET.criteria[0].id}/": {c.title for c in DATASET.criteria},
-        f"use-cases/{DATASET.use_cases[0].id}/": {u.title for u in DATASET.use_cases},
+        "frameworks/": {f"frameworks/{f.id}/": f.name for f in DATASET.frameworks},
+        "criteria/": {f"criteria/{c.id}/": c.title for c in DATASET.criteria},
+        "use-cases/": {f"use-cases/{u.id}/": u.title for u in DATASET.use_cases},
     }
-    for url, titles in sections.items():
-        assert titles <= nav_links(site, url), url
+    for index, pages in sections.items():
+        listed = {a.get_text(strip=True) for a in site.article(index).select("a")}
+        assert set(pages.values()) <= listed, index
+        for url in pages:
+            nav = site.page(url).select_one("nav.md-nav--primary")
+            active = [a["href"] for a in nav.select(".md-nav__item--active > a.md-nav__link")]
+            assert active == ["../"], url  # the section's index, one level up
+            assert not nav_links(site, url) & set(pages.values()), url
 
 
-def test_navigation_lists_only_the_current_sections_pages(site: BuiltSite) -> None:
-    """navigation.prune: a page's HTML carries its own section's entries, not every entity of the dataset."""
-    links = nav_links(site, "methodology/")
-
-    assert {"Frameworks", "Criteria", "Use cases", "Methodology"} <= links
-    assert not links & {c.title for c in DATASET.criteria}
+def test_navigation_is_the_same_size_whatever_the_dataset_holds(site: BuiltSite) -> None:
+    """A page's HTML carries the sections, never a list of entities, so it does not grow with the data."""
+    entities = {c.title for c in DATASET.criteria} | {u.title for u in DATASET.use_cases}
+    for url in ["methodology/", "criteria/", f"criteria/{DATASET.criteria[0].id}/", f"use-cases/{DATASET.use_cases[0].id}/"]:
+        links = nav_links(site, url)
+        assert {"Frameworks", "Criteria", "Use cases", "Methodology"} <= links, url
+        assert not links & entities, url
 
 
 def test_methodology_page_renders_the_rating_scale_macro(site: BuiltSite) -> None:

@@ -61,8 +61,9 @@ class GeneratedPage:
     call: str
     body: str
     is_index: bool = False
-    in_nav: bool = True
-    """Outcome pages are reached from their tree's page, not from the navigation."""
+    """Only section indexes are in the navigation: a section's pages are listed on its index, so a
+    page's navigation does not grow with the dataset (each page's HTML listing its whole section
+    made building n pages cost n x n). ``macros/pages/navigation.py`` marks a page's section."""
     keywords: dict[str, list[str]] = field(default_factory=dict)
     """Anchor ('' for the page itself) -> words readers search for that the text may not use."""
 
@@ -129,16 +130,15 @@ def _generated_pages(dataset: Dataset) -> list[GeneratedPage]:
         if collection.single_page:
             continue
         kind = ENTITY_PAGES[collection]
-        pages += [
-            GeneratedPage(
-                src_uri=addresses.src_uri(collection, entity.id),
-                title=getattr(entity, "title", None) or entity.name,
+        for entity in dataset.entities[collection]:
+            title = getattr(entity, "title", None) or entity.name
+            pages.append(GeneratedPage(
+                src_uri=addresses.src_uri(collection, entity.id), title=title,
                 source=dataset.source_of(collection, entity.id), collection=collection,
-                meta=_meta(collection, kind.describe(entity, dataset)),
+                # Not in the navigation, so the page's title must come from its front matter.
+                meta={"title": title, **_meta(collection, kind.describe(entity, dataset))},
                 call=call(kind.macro, entity.id), body=kind.render(entity, dataset), keywords={"": _keywords(entity)},
-            )
-            for entity in dataset.entities[collection]
-        ]
+            ))
     return pages + [page for tree in dataset.decisions for page in _outcome_pages(tree, dataset)]
 
 
@@ -146,35 +146,14 @@ def _outcome_pages(tree: DecisionTree, dataset: Dataset) -> list[GeneratedPage]:
     """One page per outcome of a tree, below the tree's page, edited in the tree's file."""
     pages = []
     for outcome in tree.outcomes:
-        # Not in the navigation, so the page's title must come from its front matter.
         title = f"{outcome.title} ({tree.title})"
         pages.append(GeneratedPage(
             src_uri=addresses.outcome_uri(tree.id, outcome.id), title=title,
             source=dataset.source_of(DECISIONS, tree.id), collection=DECISIONS,
             meta={"title": title, "description": outcome.summary}, call=call(OUTCOME_MACRO, tree.id, outcome.id),
-            body=render.outcome_page(tree, outcome, dataset), in_nav=False,
+            body=render.outcome_page(tree, outcome, dataset),
         ))
     return pages
-
-
-def expand_nav(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
-    """Replace each ``Title: <section>/index.md`` entry of mkdocs.yml's nav by the section's pages.
-
-    With Material's ``navigation.indexes`` the index page becomes the section's own page.
-    """
-    sections = {page.src_uri: page.collection for page in pages if page.is_index}
-    expanded: list[Any] = []
-    for entry in nav:
-        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
-        collection = sections.get(target) if isinstance(target, str) else None
-        if collection is None:
-            expanded.append(entry)
-            continue
-        children = [{page.title: page.src_uri} for page in pages
-                    if page.collection is collection and not page.is_index and page.in_nav]
-        section_title = title or collection.title
-        expanded.append({section_title: [{section_title: target}, *children]} if children else entry)
-    return expanded
 
 
 def former_pages(dataset: Dataset) -> dict[str, str]:
