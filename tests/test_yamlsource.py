@@ -6,7 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
+from macros.load import yamlsource
 from macros.load.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, YamlDocument, dotted, read_yaml
 from macros.paths import ROOT
 from macros.problems import Problem
@@ -255,3 +257,13 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_a_traceback(tmp_path: Path)
     problem = read_yaml(unreadable, display="data/criteria/admin.yaml")
     assert isinstance(problem, Problem)
     assert str(problem).startswith("data/criteria/admin.yaml:1: expected a readable file; found a file that cannot be read (")
+
+
+def test_libyaml_and_the_pure_python_parser_read_the_dataset_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build reads with libyaml where PyYAML has it; without it, every value and line must come out the same."""
+    files = sorted((ROOT / "data").rglob("*.yaml"))
+    monkeypatch.setattr(yamlsource, "_LOADER", yaml.CSafeLoader)
+    with_libyaml = [read_yaml(path, display=path.name) for path in files]
+    monkeypatch.setattr(yamlsource, "_LOADER", yaml.SafeLoader)
+    assert [read_yaml(path, display=path.name) for path in files] == with_libyaml
+    assert all(isinstance(document, YamlDocument) for document in with_libyaml) and len(files) > 100

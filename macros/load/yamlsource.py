@@ -28,7 +28,7 @@ from macros.problems import Problem
 Path_ = tuple[str | int, ...]
 
 # Limits, each far above the real dataset (largest file 13 KB, 379 values, 5 levels deep) and
-# low enough that the pure-Python parser stops within a fraction of a second whatever the input.
+# low enough that even the pure-Python parser stops within a fraction of a second whatever the input.
 MAX_FILE_BYTES = 256 * 1024
 MAX_VALUES = 10_000
 MAX_DEPTH = 32
@@ -37,6 +37,9 @@ MAX_DEPTH = 32
 # character that YAML also counts as a line break where editors do not, shifting every line after it.
 _INVISIBLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BOOLEAN_WORDS = re.compile(r"y|n|yes|no|on|off|true|false", re.IGNORECASE)
+# libyaml's parser (PyYAML's C extension, in its wheels) reads the dataset several times faster than the
+# pure-Python one, which stays the fallback where PyYAML was built without it; both emit the same events.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 # Text to PyYAML but a number to YAML 1.2 readers (0o17 is 15, 1e5 is 100000.0).
 _NUMBER_ELSEWHERE = re.compile(r"[-+]?(?:0o[0-7_]+|[0-9][0-9_]*[eE][-+]?[0-9]+)")
@@ -113,14 +116,14 @@ def read_yaml(path: Path, *, display: str) -> YamlDocument | Problem:
     if problem:
         return problem
     try:
-        root = _Composer(_checked_events(yaml.parse(text, Loader=yaml.SafeLoader), display)).get_single_node()
+        root = _Composer(_checked_events(yaml.parse(text, Loader=_LOADER), display)).get_single_node()
         document = YamlDocument(data=None)
         builder = _Builder(display, document, text)
         document.data = builder.build(root, ())
     except _RefusedError as refused:
         return refused.problem
     except yaml.YAMLError as error:
-        return _syntax_problem(error, text, display)
+        return _syntax_problem(_pure_python_error(text) or error, text, display)
     except RecursionError:  # unreachable with MAX_DEPTH, kept so no input can escape as a traceback
         return Problem(display, 1, "", f"at most {MAX_DEPTH} levels of nesting", "nesting too deep to read",
                        "look for an unclosed '[' or '{'")
@@ -152,6 +155,17 @@ def _invisible_character(text: str, display: str) -> Problem | None:
         f"{shown} in column {column}",
         "delete it: most editors do not show it, so retype the line if you cannot find it",
     )
+
+
+def _pure_python_error(text: str) -> yaml.YAMLError | None:
+    """The pure-Python parser's error on ``text``, read again only once libyaml's failed: it says what it found
+    where libyaml says only what it expected ("expected ',' or ']', but got ':'")."""
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.YAMLError as error:
+        return error
+    return None
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
@@ -289,7 +303,7 @@ class _Builder:
             scalar = isinstance(key_node, yaml.ScalarNode)
             key = self._scalar(key_node, (*path, key_node.value)) if scalar else repr(key_node)
             key_line = key_node.start_mark.line + 1
-            if scalar and key_node.style is None and key_node.tag == _YAML_TAG + "merge":
+            if scalar and not key_node.style and key_node.tag == _YAML_TAG + "merge":
                 # Not built by us, so '<<' would be an unknown field; refused by decision anyway.
                 self._report(key_line, (*path, "<<"), "each field written out in full", "a merge key '<<'",
                              "write the merged fields out in full in this mapping")
@@ -306,7 +320,7 @@ class _Builder:
         return values
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
-        plain = node.style is None
+        plain = not node.style  # None from PyYAML's parser, '' from libyaml's
         if plain and node.tag in _NUMBER_TAGS and not _DECIMAL.fullmatch(node.value):
             # Checked before building: a long sexagesimal like 1:2:3:... costs quadratic time.
             self._odd_number(node, path, self._construct(node) if len(node.value) <= 40 else None)
