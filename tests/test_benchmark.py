@@ -20,14 +20,24 @@ from macros.model.addresses import entity_url, outcome_uri, url
 from macros.model.registry import DECISIONS
 from macros.paths import DATA_DIR, ROOT
 from macros.pipeline import load_dataset
-from scripts.benchmark.builds import MULTIPLIED, VALIDATE, Growth, SiteSummary, Timed, multiply_dataset, take_turns
-from scripts.benchmark.lighthouse import PageScores
+from scripts.benchmark.builds import (
+    MULTIPLIED,
+    VALIDATE,
+    Growth,
+    SiteSummary,
+    Timed,
+    multiply_dataset,
+    take_turns,
+    write_stock_project,
+)
+from scripts.benchmark.lighthouse import CATEGORIES, METRICS, Audit, PageScores, measure_lighthouse
 from scripts.benchmark.report import Results, render_report
 from scripts.benchmark.weight import (
     PAGE_TYPES,
     PageWeight,
     Size,
     Weights,
+    chrome_bytes,
     measure_weights,
     page_types,
     page_weight,
@@ -183,10 +193,13 @@ def results(**changes: object) -> Results:
         generated=timed(6.0, built_in=(5.0,)),
         plain=timed(2.0, built_in=(1.5,)),
         growth=[
-            Growth(1, {"criteria": 18}, timed(0.5), timed(4.0, built_in=(3.0,), pages=100)),
-            Growth(10, {"criteria": 180}, timed(2.0), timed(20.0, built_in=(18.0,), pages=1000)),
+            Growth(1, {"criteria": 18}, timed(0.5), timed(4.0, built_in=(3.0,), pages=100),
+                   {"": 30_000, "glossary/": 50_000}, {"": 20_000, "glossary/": 20_000}),
+            Growth(10, {"criteria": 180}, timed(2.0), timed(20.0, built_in=(18.0,), pages=1000),
+                   {"": 60_000, "glossary/": 400_000}, {"": 20_100, "glossary/": 20_000}),
         ],
         weights=weights,
+        stock=page_scores("", 96, [95, 97]),
         lighthouse=[page_scores("", 94, [97, 91]), page_scores("glossary/", 99, [99, 99], ("accessibility: color-contrast",))],
     )
     return Results(**{**fields, **changes})
@@ -216,6 +229,20 @@ def test_report_judges_each_target_and_keeps_the_sections_in_order() -> None:
     below = "Below target: Home: performance 94 (FCP 1.5 s, LCP 2.5 s, TBT 120 ms); Glossary: accessibility: color-contrast."
     assert lighthouse[2] == below
     assert rows["Home"] == ["`/`", "94 (91-97)", "100", "100", "100", "1.5", "2.5", "120", "0.010"], "Lighthouse's table"
+    assert rows["**Stock Material**"][:2] == ["its home page", "96 (95-97)"], "measured in the same run"
+    against_stock = rows["Lighthouse performance at least the stock Material page's, on every page type"]
+    assert against_stock[:2] == ["lowest median 94 (Home) against 96", "**missed**"]
+    assert against_stock[2].endswith("TBT 120 ms, in the same runs. Below it: Home 94.")
+    tbt = rows["Total Blocking Time at most 50 ms on every page type"]
+    assert tbt[:2] == ["highest median 120 ms (Home)", "**missed**"]
+    assert "Over: Home 120 ms, Glossary 120 ms." in tbt[2]
+    per_page = rows["Build time per page flat from 1x to 10x the data (within 20%)"]
+    assert per_page[:2] == ["18 ms against 30 ms (-40%)", "met"]
+    chrome = rows["A page's weight outside its own content does not grow with the data (at most +1% at 10x)"]
+    assert chrome[:2] == ["+0.5% at most", "met"] and "most grown: Home, 20.0 KB at 1x and 20.1 KB at 10x" in chrome[2]
+    generation = rows["Generation at most 1.3x a plain-Markdown build"]
+    assert generation[:2] == ["3.00x", "**missed**"] and "down to 2.60 s, 3.40 s less" in generation[2]
+    assert "| Glossary | `/glossary/` | 50.0 | 20.0 | 400.0 | 20.0 |" in report, "section 4: each page type in each dataset"
     assert rows["`criteria/`"] == ["150.0", "38%"]
     assert rows["2"] == ["2.50", "n/a"] and rows["**median**"] == ["2.00", "0.90"], "a rebuild that logged no time"
     assert rows["Decision outcome (tree/outcome)"][:2] == ["`/decisions/tree/outcome/`", "30.0"], "page weight's table"
@@ -230,3 +257,44 @@ def test_report_of_a_quick_run_says_so_and_leaves_growth_unjudged() -> None:
 
     assert "**Quick smoke run: tiny sizes and single runs; the numbers mean nothing.**" in report
     assert cells(report)["10x data under 10x time"] == ["n/a", "not measured", "Needs the 1x and 10x datasets (a full run)."]
+
+
+def test_chrome_is_the_page_without_its_article_and_table_of_contents(tmp_path: Path) -> None:
+    outside = '<html><head><title>t</title></head><body><nav class="md-nav md-nav--primary">sections</nav>'
+    toc = '<nav class="md-nav md-nav--secondary">toc</nav>'
+    write(tmp_path / "a" / "index.html", f"{outside}{toc}<article><p>own</p></article></body></html>")
+    write(tmp_path / "b" / "index.html", f"{outside}<article>{'<p>much more of its own</p>' * 100}</article></body></html>")
+
+    assert chrome_bytes(tmp_path, "a/") == chrome_bytes(tmp_path, "b/") == len((outside + "</body></html>").encode())
+
+
+def test_stock_page_is_material_as_it_comes_with_one_page_of_ours(tmp_path: Path) -> None:
+    page = write(tmp_path / "methodology.md", "# Methodology\n\nOur text.\n")
+
+    project = write_stock_project(tmp_path / "stock", page)
+
+    assert yaml.safe_load((project / "mkdocs.yml").read_text()) == {
+        "site_name": "Stock Material for MkDocs", "theme": {"name": "material", "font": False},
+    }
+    assert [path.name for path in (project / "docs").iterdir()] == ["index.md"]
+    assert (project / "docs" / "index.md").read_text() == page.read_text()
+
+
+def test_lighthouse_runs_take_turns_with_the_stock_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+
+    def fake_lighthouse(url: str) -> Audit:
+        opened.append(url)
+        scores = {category: 100 for category in CATEGORIES} | {"performance": 90 + len(opened)}
+        return Audit(scores, dict.fromkeys(METRICS, float(len(opened))), [])
+
+    monkeypatch.setattr("scripts.benchmark.lighthouse.run_lighthouse", fake_lighthouse)
+    ours, stock_dir = tmp_path / "ours", tmp_path / "stock"
+    ours.mkdir(), stock_dir.mkdir()
+
+    stock, pages = measure_lighthouse(ours, ["", "glossary/"], 2, stock_dir)
+
+    stock_url = opened[0]
+    assert [url.removeprefix(opened[1]) if url != stock_url else "stock" for url in opened] == ["stock", "", "glossary/"] * 2
+    assert stock.performance_runs == [91, 94] and [page.performance_runs for page in pages] == [[92, 95], [93, 96]]
+    assert [page.path for page in pages] == ["", "glossary/"]

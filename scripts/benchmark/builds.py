@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from macros.checks.changes import LOCK_NAME
 from macros.paths import ROOT
+from scripts.benchmark.weight import chrome_bytes, page_file
 
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this site.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -254,11 +255,17 @@ class Growth:
     entities: dict[str, int]
     validate: Timed
     build: Timed
+    html: dict[str, int]
+    """Bytes of each page type's HTML, by path."""
+    chrome: dict[str, int]
+    """The part of it outside the page's own content (weight.chrome_bytes)."""
 
 
-def measure_growth(factors: Sequence[int], runs: int, work: Path, site_dir: Path) -> list[Growth]:
+def measure_growth(factors: Sequence[int], runs: int, work: Path, site_dir: Path, paths: Sequence[str]) -> list[Growth]:
     """Each dataset built strictly in its own project copy, 1x too, so that like compares with like; factors up to 10x
-    take turns, bigger ones (minutes each) are built once, last. No warm-up: the real site's builds warmed the caches."""
+    take turns, bigger ones (minutes each) are built once, last. No warm-up: the real site's builds warmed the caches.
+    ``paths`` are the page types (weight.page_types) whose chrome is weighed in each build: the originals keep their
+    addresses in every dataset."""
     projects, entities, validations = {}, {}, {}
     for factor in factors:
         log(f"growth: writing and validating the {factor}x dataset")
@@ -274,4 +281,29 @@ def measure_growth(factors: Sequence[int], runs: int, work: Path, site_dir: Path
             log(f"growth: building {factor}x")
             timed[factor] = Timed().run(command, project)
         timed[factor].site = SiteSummary.of(project / "site")
-    return [Growth(factor, entities[factor], validations[factor], timed[factor]) for factor in factors]
+    return [
+        Growth(
+            factor, entities[factor], validations[factor], timed[factor],
+            {path: page_file(projects[factor] / "site", path).stat().st_size for path in paths},
+            {path: chrome_bytes(projects[factor] / "site", path) for path in paths},
+        )
+        for factor in factors
+    ]
+
+
+def write_stock_project(target: Path, page: Path) -> Path:
+    """Material for MkDocs as it comes (default features, no hooks, plugins or extra CSS and JS) with one page:
+    ``page``, our methodology text after macros ran. System fonts (``font: false``): the default loads Google Fonts
+    from another host, which this site never does and an offline benchmark machine cannot reach."""
+    (target / "docs").mkdir(parents=True)
+    shutil.copy(page, target / "docs" / "index.md")
+    config = {"site_name": "Stock Material for MkDocs", "theme": {"name": "material", "font": False}}
+    (target / "mkdocs.yml").write_text(dump(config), encoding="utf-8")
+    return target
+
+
+def build_stock(work: Path) -> Path:
+    """The stock page's site, from the plain project's methodology page (measure_generation writes it)."""
+    project = write_stock_project(work / "stock-project", work / "plain-project" / "docs" / "methodology.md")
+    Timed().run([*MKDOCS, "build", "--site-dir", "site"], project)
+    return project / "site"

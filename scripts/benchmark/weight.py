@@ -63,10 +63,23 @@ class PageWeight:
     total: Size
 
 
+def page_file(site_dir: Path, path: str) -> Path:
+    return site_dir / path if path.endswith(".html") else site_dir / path / "index.html"
+
+
+def chrome_bytes(site_dir: Path, path: str) -> int:
+    """Bytes of a page's HTML outside its article and its table of contents (Material draws it twice, in the sidebar
+    and in the drawer): what the page carries whatever it says, which must not grow with the other pages' number."""
+    soup = BeautifulSoup(page_file(site_dir, path).read_text(encoding="utf-8"), "html.parser")
+    for own in soup.select("article, nav.md-nav--secondary"):
+        own.decompose()
+    return len(str(soup).encode("utf-8"))
+
+
 def page_weight(site_dir: Path, path: str) -> PageWeight:
     """HTML, the style sheets and scripts it links, and what Material's bundle fetches as the page starts (seen in
     Chromium): its search worker and index when there is a search form, the sitemap for instant navigation."""
-    html = site_dir / path if path.endswith(".html") else site_dir / path / "index.html"
+    html = page_file(site_dir, path)
     soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     page_url = urljoin(SITE_ORIGIN, path)
     script = soup.find("script", id="__config")
