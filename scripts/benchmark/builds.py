@@ -27,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import yaml_load
 
 from macros.checks.changes import LOCK_NAME
 from macros.paths import ROOT
@@ -197,7 +198,7 @@ class SiteCapture(BasePlugin):
 def write_plain_project(target: Path, capture_dir: Path) -> Path:
     """A project of the real site's pages as built (hand-written ones call macros too), without what generates them.
 
-    PyYAML's full loader and dumper keep mkdocs.yml's ``!!python/name:`` tag; ``watch`` names data/ and macros/."""
+    ``watch`` names data/ and macros/, which the plain project does not have."""
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(capture_dir), strict=True)
     capture = SiteCapture()
     config.plugins["benchmark-capture"] = capture
@@ -206,7 +207,8 @@ def write_plain_project(target: Path, capture_dir: Path) -> Path:
     for src_uri, content in capture.files.items():
         (target / "docs" / src_uri).parent.mkdir(parents=True, exist_ok=True)
         (target / "docs" / src_uri).write_bytes(content)
-    plain = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)  # the project's own file
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config_file:
+        plain = yaml_load(config_file)  # MkDocs' own reader: it resolves !ENV as the build does
     del plain["hooks"], plain["watch"]
     plain |= {"plugins": [plugin for plugin in plain["plugins"] if "macros" not in plugin], "strict": False, "nav": capture.nav}
     (target / "mkdocs.yml").write_text(dump(plain), encoding="utf-8")
