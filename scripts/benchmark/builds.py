@@ -181,11 +181,13 @@ class SiteCapture(BasePlugin):
 
     files: dict[str, bytes]
     nav: list[Any]
+    extra: dict[str, Any]
 
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.files = {file.src_uri: file.content_bytes for file in files if file.generated_by}  # pages: replaced below
         self.nav = copy.deepcopy(config.nav)
+        self.extra = copy.deepcopy(dict(config.extra))  # with what the hooks' on_config added (the home page's card)
         return files
 
     @event_priority(-100)
@@ -210,7 +212,8 @@ def write_plain_project(target: Path, capture_dir: Path) -> Path:
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config_file:
         plain = yaml_load(config_file)  # MkDocs' own reader: it resolves !ENV as the build does
     del plain["hooks"], plain["watch"]
-    plain |= {"plugins": [plugin for plugin in plain["plugins"] if "macros" not in plugin], "strict": False, "nav": capture.nav}
+    plugins = [plugin for plugin in plain["plugins"] if "macros" not in plugin]
+    plain |= {"plugins": plugins, "strict": False, "nav": capture.nav, "extra": capture.extra}
     (target / "mkdocs.yml").write_text(dump(plain), encoding="utf-8")
     return target
 
