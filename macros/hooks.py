@@ -12,6 +12,8 @@ import logging
 from html import escape
 from pathlib import Path
 from typing import NoReturn
+
+from jinja2 import Environment
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from macros.checks.site_links import LinkRecorder, PageLinks, link_problems
 from macros.model.dataset import EditLinks
 from macros.pages.api import api_files
 from macros.pages.cards import CardSet, former_cards
@@ -46,6 +49,8 @@ CARDS_KEY = "link_cards"
 CARD_META = "fvd_card"
 # Where on_page_context keeps the navigation entry it marked active for the page being rendered.
 SECTION_KEY = "active_section"
+# Where on_config keeps the recorder of each page's links as written, and on_page_content what it read.
+LINKS_KEY, RENDERED_KEY = "link_recorder", "rendered_links"
 
 def project_dir_of(config: MkDocsConfig) -> Path:
     """The folder of mkdocs.yml: the project's, or a test's copy of it."""
@@ -87,7 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         site = load_site(
             data_dir_of(config), edit_links=EditLinks(edit_base, Path(config.docs_dir)), site_url=config.site_url or "",
-            site_name=config.site_name,
+            site_name=config.site_name, check_links=False,  # on_env checks them in the pages this build renders
         )
     except InvalidDatasetError as error:
         _stop(error)
@@ -96,7 +101,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra[CARD_META] = config[CARDS_KEY].meta("index.md", config.site_name, config.site_description or "")
     config[LINKER_KEY] = GlossaryLinker(site.dataset.glossary)
     config[TITLES_KEY] = {}
-    config.markdown_extensions.append(GlossaryLinksExtension(config[LINKER_KEY]))
+    config[LINKS_KEY], config[RENDERED_KEY] = LinkRecorder(), {}
+    config.markdown_extensions += [GlossaryLinksExtension(config[LINKER_KEY]), config[LINKS_KEY]]
     return config
 
 
@@ -141,11 +147,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Escape each page's title and description once, before any template prints them.
+    """Keep a generated page's links for on_env; escape each page's title and description once, before any template
+    prints them.
 
     Every page's content is rendered before the first template, so the navigation of every
     page, the 404 page included, already shows escaped titles.
     """
+    hrefs = config[LINKS_KEY].take()
+    if page.file.generated_by:  # the ids MkDocs itself checks links against
+        config[RENDERED_KEY][page.file.src_uri] = PageLinks(hrefs, set(page.present_anchor_ids or ()))
     title = config[TITLES_KEY].get(page.file.src_uri, page.title)
     description = page.meta.get("description")
     description = description if isinstance(description, str) else config.site_description or ""
@@ -157,6 +167,19 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = escape(page.meta["description"])
     return html
+
+
+# ----------------------------------------------------------------------------
+# Every page is rendered before any is written: the links of the generated ones are checked in
+# the HTML this build made (a bad one stops the build, located in the data, before any page is written).
+# ----------------------------------------------------------------------------
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    rendered: dict[str, PageLinks] = config[RENDERED_KEY]
+    if problems := link_problems(config[CONFIG_KEY], docs_dir=Path(config.docs_dir), rendered=rendered):
+        _stop(InvalidDatasetError(problems))
+    return env
 
 
 # ----------------------------------------------------------------------------

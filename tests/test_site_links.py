@@ -60,9 +60,25 @@ def test_the_strict_build_rejects_the_same_links(
     with_link(minimal_data, link)
     with pytest.raises(InvalidDatasetError):
         load_dataset(minimal_data)
-    monkeypatch.setattr("macros.pipeline.link_problems", lambda site: [])
+    monkeypatch.setattr("macros.checks.site_links.broken", lambda *_: None)
     with pytest.raises(Abort, match="strict mode"):
         build_site(tmp_path / "site", data_dir=minimal_data)
+
+
+def test_the_build_checks_the_links_of_the_pages_it_rendered(
+    minimal_data: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The build reports the same located problem as validate, from its own HTML: nothing renders a page twice."""
+    with_link(minimal_data, "/criteria/database.md#nowhere")
+    renders = []
+    monkeypatch.setattr("macros.checks.site_links._parse", lambda text: renders.append(text))
+    with pytest.raises(Abort):
+        build_site(tmp_path / "site", data_dir=minimal_data)
+    located = "data/criteria/admin.yaml:10: assessments.django.explanation: expected a link to a site page"
+    assert any(record.getMessage().startswith(located) and "'#nowhere'" in record.getMessage() for record in caplog.records), caplog.text
+    assert "1 problem(s) in the dataset; nothing was built." in caplog.text
+    assert renders == [], "the build converted pages again for the check"
+    assert not [path for path in (tmp_path / "site").rglob("*") if path.is_file()], "a page was written"
 
 
 @pytest.mark.parametrize("link", ["/criteria/database.md", "/criteria/database.md#flask", "#flask", "database.md#at-a-glance",

@@ -5,16 +5,25 @@ does not have, and names the generated ``.md`` page. Here every generated page i
 MkDocs will render it, each link is resolved the way MkDocs resolves it (``/x.md`` from the docs
 folder, ``#a`` on the same page, anything else from the page's folder), and each broken link is
 traced back to the data field that holds it, so a contributor meets it in ``validate`` instead.
+
+``validate`` renders the pages for this; a build checks the pages it has just rendered instead
+(``LinkRecorder`` keeps each page's links as written, before MkDocs rewrites them), so that no
+page is converted twice.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from macros.load.yamlsource import YamlDocument, dotted, read_yaml
 from macros.model.dataset import Dataset
@@ -30,8 +39,16 @@ MACRO_CALL = "<!--{{"
 EXCLUDED_DOCS = ("templates/", "overrides/")
 
 
+@dataclass(frozen=True)
+class PageLinks:
+    """What the check reads from one rendered page: its links as written, and the ids they may land on."""
+
+    hrefs: list[str]
+    ids: set[str]
+
+
 class _Html(HTMLParser):
-    """The link targets and element ids of one rendered page."""
+    """The link targets and element ids of one rendered page, read from its HTML."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -46,12 +63,39 @@ class _Html(HTMLParser):
             self.hrefs.append(attributes["href"] or "")
 
 
-def _parse(markdown_text: str) -> _Html:
+def _parse(markdown_text: str) -> PageLinks:
     converter = site_markdown()
     converter.reset()
     parser = _Html()
     parser.feed(converter.convert(markdown_text))
-    return parser
+    parser.close()
+    return PageLinks(parser.hrefs, parser.ids)
+
+
+class LinkRecorder(Extension):
+    """Keeps the links of each page a build renders as the Markdown wrote them (``/x.md#a``), read just before
+    MkDocs' own tree processor ('relpath', priority 0) turns them into addresses."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def take(self) -> list[str]:
+        """The links of the page rendered last; the next page starts empty."""
+        hrefs, self.hrefs = self.hrefs, []
+        return hrefs
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(_RecordLinks(md, self), "fvd_record_links", 0.5)
+
+
+class _RecordLinks(Treeprocessor):
+    def __init__(self, md: Markdown, recorder: LinkRecorder) -> None:
+        super().__init__(md)
+        self.recorder = recorder
+
+    def run(self, root: Element) -> None:
+        self.recorder.hrefs += [href for link in root.iter("a") if (href := link.get("href")) is not None]
 
 
 @dataclass
@@ -60,11 +104,11 @@ class _Pages:
 
     generated: dict[str, str]
     docs_dir: Path
-    _parsed: dict[str, _Html] = field(default_factory=dict)
+    _parsed: dict[str, PageLinks] = field(default_factory=dict)
     _ids: dict[str, set[str] | None] = field(default_factory=dict)
 
-    def parsed(self, src_uri: str) -> _Html:
-        """A generated page rendered once, for its links and its ids."""
+    def parsed(self, src_uri: str) -> PageLinks:
+        """A generated page rendered once (unless the build gave it), for its links and its ids."""
         if src_uri not in self._parsed:
             self._parsed[src_uri] = _parse(self.generated[src_uri])
         return self._parsed[src_uri]
@@ -109,9 +153,14 @@ def broken(site: _Pages, page: str, href: str) -> str | None:
     return None
 
 
-def link_problems(built: Site, *, docs_dir: Path = DOCS_DIR) -> list[Problem]:
-    """Every link in a generated page that the strict build would reject, located in the data."""
-    site = _Pages({page.src_uri: page.body for page in built.pages}, docs_dir)
+def link_problems(
+    built: Site, *, docs_dir: Path = DOCS_DIR, rendered: Mapping[str, PageLinks] | None = None,
+) -> list[Problem]:
+    """Every link in a generated page that the strict build would reject, located in the data.
+
+    ``rendered``: the generated pages as a build rendered them, by address; otherwise each is rendered here."""
+    generated = {page.src_uri: page.body for page in built.pages}
+    site = _Pages(generated, docs_dir, {uri: links for uri, links in (rendered or {}).items() if uri in generated})
     fields = list(_markdown_fields(built.dataset))
     problems: dict[tuple[str, str, str], Problem] = {}
     for page in site.generated:
