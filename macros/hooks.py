@@ -12,10 +12,9 @@ import logging
 from html import escape
 from pathlib import Path
 from typing import NoReturn
-
-from jinja2 import Environment
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority

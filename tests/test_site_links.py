@@ -75,7 +75,8 @@ def test_the_build_checks_the_links_of_the_pages_it_rendered(
     with pytest.raises(Abort):
         build_site(tmp_path / "site", data_dir=minimal_data)
     located = "data/criteria/admin.yaml:10: assessments.django.explanation: expected a link to a site page"
-    assert any(record.getMessage().startswith(located) and "'#nowhere'" in record.getMessage() for record in caplog.records), caplog.text
+    messages = [record.getMessage() for record in caplog.records]
+    assert any(message.startswith(located) and "'#nowhere'" in message for message in messages), caplog.text
     assert "1 problem(s) in the dataset; nothing was built." in caplog.text
     assert renders == [], "the build converted pages again for the check"
     assert not [path for path in (tmp_path / "site").rglob("*") if path.is_file()], "a page was written"
