@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from markdown import Extension, Markdown
@@ -41,6 +42,34 @@ def phrases_of(term: Term) -> list[str]:
     return names + list(term.aka)
 
 
+_Trie = dict[str, "_Trie"]  # a phrase's next character -> the rest; "" marks where a phrase ends
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``phrases`` as a whole word or words, in any case, the longest where several start at one place.
+
+    Written as a trie (``(?:d(?:jango|rf))``) rather than one alternative per phrase: at each place in the
+    text the regex follows the letters it reads instead of trying every phrase in turn, so linking a page
+    no longer takes longer the bigger the glossary is. Longer phrases are tried before their prefixes, as
+    in an alternation sorted by length: two phrases that can both match at one place are prefix and whole.
+    """
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for character in phrase:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return re.compile(r"\b(" + _regex_of(trie) + r")\b", re.IGNORECASE)
+
+
+def _regex_of(node: _Trie) -> str:
+    branches = [re.escape(character) + _regex_of(child) for character, child in sorted(node.items()) if character]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 @dataclass
 class GlossaryLinker:
     """Finds terms in text; one instance serves a whole build."""
@@ -54,10 +83,7 @@ class GlossaryLinker:
         for term in self.terms:
             for phrase in phrases_of(term):
                 self.term_of[phrase.lower()] = term.id
-        alternatives = sorted(self.term_of, key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"\b(" + "|".join(map(re.escape, alternatives)) + r")\b", re.IGNORECASE) if alternatives else None
-        )
+        self.pattern = phrase_pattern(self.term_of) if self.term_of else None
 
     def enabled(self) -> bool:
         return self.pattern is not None and self.current_page not in self.skip_pages
