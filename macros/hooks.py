@@ -146,15 +146,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep a generated page's links for on_env; escape each page's title and description once, before any template
+    """Keep the page's links for on_env; escape each page's title and description once, before any template
     prints them.
 
     Every page's content is rendered before the first template, so the navigation of every
     page, the 404 page included, already shows escaped titles.
     """
-    hrefs = config[LINKS_KEY].take()
-    if page.file.generated_by:  # the ids MkDocs itself checks links against
-        config[RENDERED_KEY][page.file.src_uri] = PageLinks(hrefs, set(page.present_anchor_ids or ()))
+    # The ids are those MkDocs itself checks links against; link_problems reads the generated pages' only.
+    config[RENDERED_KEY][page.file.src_uri] = PageLinks(config[LINKS_KEY].take(), set(page.present_anchor_ids or ()))
     title = config[TITLES_KEY].get(page.file.src_uri, page.title)
     description = page.meta.get("description")
     description = description if isinstance(description, str) else config.site_description or ""

@@ -158,9 +158,9 @@ def link_problems(
 ) -> list[Problem]:
     """Every link in a generated page that the strict build would reject, located in the data.
 
-    ``rendered``: the generated pages as a build rendered them, by address; otherwise each is rendered here."""
-    generated = {page.src_uri: page.body for page in built.pages}
-    site = _Pages(generated, docs_dir, {uri: links for uri, links in (rendered or {}).items() if uri in generated})
+    ``rendered``: the pages as a build rendered them, by address (only generated ones are read); otherwise each
+    generated page is rendered here."""
+    site = _Pages({page.src_uri: page.body for page in built.pages}, docs_dir, dict(rendered or {}))
     fields = list(_markdown_fields(built.dataset))
     problems: dict[tuple[str, str, str], Problem] = {}
     for page in site.generated:
